@@ -1,0 +1,65 @@
+package io.dismc;
+
+import io.dismc.bench.BenchCommand;
+import io.dismc.cli.ListCommand;
+import io.dismc.cli.RunCommand;
+import io.dismc.cli.UsageError;
+import java.io.PrintStream;
+
+/**
+ * Entry point. Exit codes: 0 success, 1 a failure while computing (with one line saying what),
+ * 2 bad input (one line naming the option and its accepted range).
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0) {
+                usage(err);
+                return 2;
+            }
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            return switch (args[0]) {
+                case "run" -> RunCommand.run(rest, out, err);
+                case "list" -> ListCommand.run(out);
+                case "bench" -> BenchCommand.run(rest, out, err);
+                case "version", "--version" -> {
+                    out.println("dismc " + Version.version() + " (" + Version.commit() + ")");
+                    yield 0;
+                }
+                case "help", "--help", "-h" -> {
+                    usage(out);
+                    yield 0;
+                }
+                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, bench, version, help)");
+            };
+        } catch (UsageError e) {
+            err.println("dismc: " + e.getMessage());
+            return 2;
+        } catch (OutOfMemoryError e) {
+            err.println("dismc: out of memory (" + e.getMessage() + "): use a smaller --n, fewer --threads, --form pattern,"
+                    + " or more heap via DISMC_JAVA_OPTS=-Xmx...");
+            return 1;
+        } catch (Exception e) {
+            err.println("dismc: error: " + e);
+            if (System.getenv("DISMC_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("usage: ./dismc COMMAND");
+        out.println("  run EXPERIMENT [options]   run an experiment (./dismc run EXPERIMENT --help for its options)");
+        out.println("  list                       experiments with their parameters and defaults");
+        out.println("  bench [--quick]            CPU throughput: spin updates/s, projection + Hebbian product");
+        out.println("  version                    version and git commit");
+    }
+}

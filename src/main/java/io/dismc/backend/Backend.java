@@ -1,0 +1,61 @@
+package io.dismc.backend;
+
+import io.dismc.dynamics.DynamicsSpec;
+import io.dismc.dynamics.Relaxation;
+import io.dismc.dynamics.Replica;
+import io.dismc.model.Couplings;
+import io.dismc.model.HebbianCouplings;
+import io.dismc.model.RealMatrix;
+import io.dismc.model.SpinMatrix;
+import io.dismc.rng.RandomStream;
+import java.util.List;
+
+/**
+ * The operations models and experiments need from a compute device. Every method is deterministic
+ * given its inputs (random draws come from counter-addressed streams), so two backends can be
+ * compared value by value. The CPU backend is the reference; the CUDA backend implements the same
+ * contract with the kernels in {@code kernels/}.
+ */
+public interface Backend extends AutoCloseable {
+    /** "cpu" or "cuda". */
+    String name();
+
+    /** One line for logs and run.json: device, threads, kernel flavour. */
+    String description();
+
+    /** Worker threads this backend uses for independent work (units, replicas, row blocks). */
+    int threads();
+
+    /** The pool on which independent units run; the backend's own parallel work joins it. */
+    java.util.concurrent.ForkJoinPool pool();
+
+    // --- bulk random fills (draw e of the stream goes to storage index e) ---
+
+    /** rows x cols +-1 matrix from spins 0..rows*cols-1 of the stream. */
+    SpinMatrix randomSpins(RandomStream stream, int rows, int cols);
+
+    /** Gaussians 0..count-1 of the stream. */
+    double[] gaussians(RandomStream stream, int count);
+
+    // --- products ---
+
+    /** sign(F C) for +-1 features F (N x D) and latents C (D x P): N x P site-major, sign(0) = +1. */
+    SpinMatrix signProjection(SpinMatrix features, RealMatrix latents);
+
+    /** sign(F C) for real features. */
+    SpinMatrix signProjection(RealMatrix features, RealMatrix latents);
+
+    /** Hebbian numerators N J_ij = sum_mu xi_i^mu xi_j^mu, diagonal zero, exact. */
+    HebbianCouplings hebbian(SpinMatrix patterns);
+
+    // --- dynamics and reductions ---
+
+    /** Batched asynchronous dynamics: every replica relaxes independently on the same couplings. */
+    List<Relaxation> relax(Couplings couplings, List<Replica> replicas, DynamicsSpec spec);
+
+    /** Energy per spin E/N of state s. */
+    double energyPerSpin(Couplings couplings, byte[] s);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,41 @@
+package io.dismc.dynamics;
+
+import io.dismc.rng.RandomStream;
+
+/**
+ * Starting configurations at a given distance from a target (models.md 1.2): flip exactly
+ * {@code count} distinct random spins, chosen by a partial Fisher-Yates shuffle with words 0..count-1
+ * of the stream. count = round(f N) for a flip fraction f (overlap q = 1 - 2f).
+ */
+public final class InitialCondition {
+    private InitialCondition() {}
+
+    public static byte[] flipped(byte[] target, int count, RandomStream stream) {
+        int n = target.length;
+        if (count < 0 || count > n) {
+            throw new IllegalArgumentException("cannot flip " + count + " of " + n + " spins");
+        }
+        byte[] s = target.clone();
+        if (count == 0) {
+            return s;
+        }
+        int[] words = new int[count];
+        stream.words(0, words, 0, count);
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = i;
+        }
+        for (int q = 0; q < count; q++) {
+            int j = q + RandomStream.below(words[q], n - q);
+            int t = slots[q];
+            slots[q] = slots[j];
+            slots[j] = t;
+            s[slots[q]] = (byte) -s[slots[q]];
+        }
+        return s;
+    }
+
+    public static int flipCount(double fraction, int n) {
+        return (int) Math.round(fraction * n);
+    }
+}

@@ -1,0 +1,50 @@
+package io.dismc.experiment;
+
+import io.dismc.rng.StreamIds;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One parameter point of a sweep: a value for every parameter of the experiment. Its key hashes the
+ * experiment name and the canonical text of every value, so a point's random numbers depend on what
+ * the point is, not on its position in a list.
+ */
+public record Point(int index, String experiment, Map<String, Object> values) {
+    public Point {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public long key() {
+        StringBuilder sb = new StringBuilder(experiment);
+        for (Map.Entry<String, Object> e : new TreeMap<>(values).entrySet()) {
+            sb.append(';').append(e.getKey()).append('=').append(canonical(e.getValue()));
+        }
+        return StreamIds.hash(sb.toString());
+    }
+
+    public static String canonical(Object v) {
+        return v instanceof Double d ? Double.toString(d) : String.valueOf(v);
+    }
+
+    public int integer(String name) {
+        return ((Number) get(name)).intValue();
+    }
+
+    public double real(String name) {
+        return ((Number) get(name)).doubleValue();
+    }
+
+    public String choice(String name) {
+        return (String) get(name);
+    }
+
+    private Object get(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("point has no parameter '" + name + "'");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,13 @@
+package io.dismc.model;
+
+/**
+ * How the local field of a Hopfield network is computed (models.md 1.1). Both forms give the same
+ * integer field numerators N h_i, hence identical trajectories.
+ */
+public sealed interface Couplings permits PatternCouplings, HebbianCouplings {
+    /** Number of spins N. */
+    int n();
+
+    /** Number of stored patterns P. */
+    int p();
+}

@@ -1,0 +1,78 @@
+package io.dismc.run;
+
+import io.dismc.cli.Param;
+import io.dismc.experiment.Experiment;
+import io.dismc.experiment.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tidy CSV: one row per unit (results.csv) or per point (summary.csv), every parameter a column
+ * (dashes become underscores), numbers in Java's shortest round-trip form.
+ */
+public final class Csv {
+    private Csv() {}
+
+    public static String column(String param) {
+        return param.replace('-', '_');
+    }
+
+    static List<String> paramColumns(Experiment e) {
+        List<String> cols = new ArrayList<>();
+        for (Param p : e.params()) {
+            cols.add(column(p.name()));
+        }
+        return cols;
+    }
+
+    static void appendParams(StringBuilder sb, Experiment e, Point p) {
+        for (Param param : e.params()) {
+            sb.append(Point.canonical(p.values().get(param.name()))).append(',');
+        }
+    }
+
+    public static String resultsHeader(Experiment e) {
+        List<String> cols = paramColumns(e);
+        cols.add("sample");
+        cols.addAll(e.observables());
+        return String.join(",", cols);
+    }
+
+    public static String resultRow(Experiment e, UnitResult r) {
+        StringBuilder sb = new StringBuilder();
+        appendParams(sb, e, r.unit().point());
+        sb.append(r.unit().sample());
+        for (String o : e.observables()) {
+            sb.append(',').append(r.observables().get(o));
+        }
+        return sb.toString();
+    }
+
+    public static String results(Experiment e, List<UnitResult> results) {
+        StringBuilder sb = new StringBuilder(resultsHeader(e)).append('\n');
+        for (UnitResult r : results) {
+            sb.append(resultRow(e, r)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String summary(Experiment e, List<PointSummary> summaries) {
+        List<String> cols = paramColumns(e);
+        cols.add("count");
+        for (String o : e.observables()) {
+            cols.add(o + "_mean");
+            cols.add(o + "_se");
+        }
+        StringBuilder sb = new StringBuilder(String.join(",", cols)).append('\n');
+        for (PointSummary s : summaries) {
+            appendParams(sb, e, s.point());
+            sb.append(s.count());
+            for (Map.Entry<String, Stat> st : s.stats().entrySet()) {
+                sb.append(',').append(st.getValue().mean()).append(',').append(st.getValue().stderr());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package io.dismc.run;
+
+import io.dismc.experiment.Point;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Mean and standard error of every observable at one parameter point. */
+public record PointSummary(Point point, Map<String, Stat> stats) {
+
+    public int count() {
+        return stats.values().stream().mapToInt(Stat::count).max().orElse(0);
+    }
+
+    /** Groups results by point (in point order) and summarizes each observable. */
+    public static List<PointSummary> of(List<Point> points, List<UnitResult> results, List<String> observables) {
+        Map<Integer, List<UnitResult>> byPoint = new TreeMap<>();
+        for (UnitResult r : results) {
+            byPoint.computeIfAbsent(r.unit().point().index(), k -> new ArrayList<>()).add(r);
+        }
+        List<PointSummary> out = new ArrayList<>();
+        for (Point p : points) {
+            List<UnitResult> rs = byPoint.get(p.index());
+            if (rs == null) {
+                continue;
+            }
+            Map<String, Stat> stats = new LinkedHashMap<>();
+            for (String o : observables) {
+                double[] v = rs.stream().mapToDouble(r -> r.observables().get(o)).toArray();
+                stats.put(o, Stat.of(v));
+            }
+            out.add(new PointSummary(p, stats));
+        }
+        return out;
+    }
+}

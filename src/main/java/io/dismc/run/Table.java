@@ -1,0 +1,77 @@
+package io.dismc.run;
+
+import io.dismc.cli.Param;
+import io.dismc.experiment.Experiment;
+import io.dismc.experiment.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The terminal table: swept parameters, then each shown observable as mean +- standard error. */
+public final class Table {
+    private Table() {}
+
+    public static String render(Experiment e, List<String> swept, List<PointSummary> summaries, Map<String, List<Object>> values) {
+        StringBuilder sb = new StringBuilder();
+        List<String> fixed = new ArrayList<>();
+        for (Param p : e.params()) {
+            if (!swept.contains(p.name())) {
+                fixed.add(p.name() + "=" + Point.canonical(values.get(p.name()).get(0)));
+            }
+        }
+        sb.append(e.name()).append("  ").append(String.join("  ", fixed)).append('\n');
+        List<String> header = new ArrayList<>();
+        for (String s : swept) {
+            header.add(s);
+        }
+        header.addAll(e.tableObservables());
+        header.add("n");
+        List<List<String>> rows = new ArrayList<>();
+        for (PointSummary s : summaries) {
+            List<String> row = new ArrayList<>();
+            for (String name : swept) {
+                row.add(Point.canonical(s.point().values().get(name)));
+            }
+            for (String o : e.tableObservables()) {
+                Stat st = s.stats().get(o);
+                row.add(Double.isNaN(st.stderr()) ? fmt(st.mean()) : fmt(st.mean()) + " ± " + fmt(st.stderr()));
+            }
+            row.add(Integer.toString(s.count()));
+            rows.add(row);
+        }
+        int[] width = new int[header.size()];
+        for (int c = 0; c < header.size(); c++) {
+            width[c] = header.get(c).length();
+            for (List<String> r : rows) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        appendRow(sb, header, width);
+        for (List<String> r : rows) {
+            appendRow(sb, r, width);
+        }
+        return sb.toString();
+    }
+
+    private static void appendRow(StringBuilder sb, List<String> cells, int[] width) {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            sb.append(c == 0 ? "" : "  ").append(cell).append(" ".repeat(width[c] - cell.length()));
+        }
+        sb.setLength(sb.length() - trailingSpaces(sb));
+        sb.append('\n');
+    }
+
+    private static int trailingSpaces(StringBuilder sb) {
+        int k = 0;
+        while (k < sb.length() && sb.charAt(sb.length() - 1 - k) == ' ') {
+            k++;
+        }
+        return k;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) < 1e4 ? "%.4f" : "%.1f", v);
+    }
+}
