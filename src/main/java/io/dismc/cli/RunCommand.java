@@ -11,6 +11,7 @@ import io.dismc.run.Progress;
 import io.dismc.run.RunFolder;
 import io.dismc.run.RunInfo;
 import io.dismc.run.Runner;
+import io.dismc.run.Sweep;
 import io.dismc.run.UnitResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,13 +38,16 @@ public final class RunCommand {
         return options;
     }
 
-    /** Parameter values from the command line, defaults for the rest. */
-    public static Map<String, List<Object>> values(Experiment e, CommandLine cmd) {
-        Map<String, List<Object>> values = new LinkedHashMap<>();
+    /** The sweep the command line asks for (defaults for parameters it does not name). */
+    public static Sweep sweep(Experiment e, CommandLine cmd, GlobalOptions g) {
+        Map<String, String> given = new LinkedHashMap<>();
         for (Param p : e.params()) {
-            values.put(p.name(), ValueList.parse(p, Options2.single(cmd, p.name(), p.defaultValue())));
+            String v = Options2.single(cmd, p.name(), null);
+            if (v != null) {
+                given.put(p.name(), v);
+            }
         }
-        return values;
+        return Sweep.of(e, given, g.samples(), g.seed());
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -60,8 +64,9 @@ public final class RunCommand {
             return 0;
         }
         GlobalOptions g = GlobalOptions.from(cmd, e.defaultSamples());
-        Map<String, List<Object>> values = values(e, cmd);
-        List<Point> points = Grid.points(e, values);
+        Sweep sweep = sweep(e, cmd, g);
+        Map<String, List<Object>> values = sweep.values();
+        List<Point> points = sweep.points();
         List<Unit> units = Grid.units(points, g.samples(), g.seed());
         Path dir = RunFolder.create(g.out(), e.name());
 

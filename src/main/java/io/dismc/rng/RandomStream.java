@@ -77,12 +77,14 @@ public final class RandomStream {
         }
     }
 
-    public static float uniformFloat(int word) {
+    /** Float uniform in [0,1) from one word (conversion only; the draw is {@link #uniformFloat(long)}). */
+    public static float wordToFloat(int word) {
         return (word >>> 8) * TWO_POW_M24;
     }
 
+    /** Float uniform j in [0,1). */
     public float uniformFloat(long j) {
-        return uniformFloat(word(j));
+        return wordToFloat(word(j));
     }
 
     public double uniform(long j) {

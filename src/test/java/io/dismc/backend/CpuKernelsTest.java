@@ -1,0 +1,126 @@
+package io.dismc.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dismc.backend.cpu.SpinKernels;
+import io.dismc.model.HebbianCouplings;
+import io.dismc.model.ProjectionGrid;
+import io.dismc.model.RealMatrix;
+import io.dismc.model.SpinMatrix;
+import io.dismc.rng.RandomStream;
+import org.junit.jupiter.api.Test;
+
+/** The CPU kernels against straightforward definitions. */
+class CpuKernelsTest {
+
+    @Test
+    void vectorKernelsAreAvailableInTestsAndAgreeWithScalarOnes() {
+        assertTrue(SpinKernels.vectorApiAvailable(), "tests run with --add-modules jdk.incubator.vector");
+        SpinKernels v = SpinKernels.best();
+        SpinKernels s = SpinKernels.scalar();
+        RandomStream r = new RandomStream(1, 1);
+        for (int len : new int[] {0, 1, 7, 8, 9, 31, 64, 1001}) {
+            byte[] x = new byte[len + 3];
+            r.spins(len, x, 0, x.length);
+            short[] j = new short[len + 3];
+            int[] m = new int[len];
+            for (int k = 0; k < len; k++) {
+                m[k] = r.word(k) % 5000;
+                j[k + 3] = (short) (r.word(k + 7000) % 30000);
+            }
+            assertEquals(s.dot(x, 3, m, len), v.dot(x, 3, m, len));
+            int[] a = m.clone();
+            int[] b = m.clone();
+            s.addScaled(x, 3, a, len, -2);
+            v.addScaled(x, 3, b, len, -2);
+            assertArrayEquals(a, b);
+            s.addScaled(j, 3, a, len, 2);
+            v.addScaled(j, 3, b, len, 2);
+            assertArrayEquals(a, b);
+        }
+    }
+
+    @Test
+    void bitPackedHebbianProductEqualsTheDefinition() {
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            for (int p : new int[] {1, 63, 64, 65, 200}) {
+                int n = 70;
+                SpinMatrix xi = cpu.randomSpins(new RandomStream(2, p), n, p);
+                HebbianCouplings j = cpu.hebbian(xi);
+                for (int a = 0; a < n; a++) {
+                    for (int b = 0; b < n; b++) {
+                        int expected = 0;
+                        if (a != b) {
+                            for (int mu = 0; mu < p; mu++) {
+                                expected += xi.get(a, mu) * xi.get(b, mu);
+                            }
+                        }
+                        assertEquals(expected, j.get(a, b), "P=" + p + " J[" + a + "][" + b + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void signProjectionEqualsTheDefinitionAndSignOfZeroIsPlusOne() {
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            int n = 37;
+            int d = 23;
+            int p = 301;
+            SpinMatrix f = cpu.randomSpins(new RandomStream(3, 1), n, d);
+            double[] c = ProjectionGrid.snap(cpu.gaussians(new RandomStream(3, 2), d * p), ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
+            SpinMatrix xi = cpu.signProjection(f, new RealMatrix(d, p, c));
+            for (int i = 0; i < n; i++) {
+                for (int mu = 0; mu < p; mu++) {
+                    double h = 0;
+                    for (int k = 0; k < d; k++) {
+                        h += f.get(i, k) * c[k * p + mu];
+                    }
+                    assertEquals(h >= 0 ? 1 : -1, xi.get(i, mu));
+                }
+            }
+            // D even with +-1 latents: many entries of F c are exactly zero and must map to +1
+            int dEven = 4;
+            SpinMatrix f4 = cpu.randomSpins(new RandomStream(4, 1), n, dEven);
+            double[] c4 = new double[dEven * p];
+            for (int k = 0; k < c4.length; k++) {
+                c4[k] = new RandomStream(4, 2).word(k) < 0 ? -1 : 1;
+            }
+            SpinMatrix xi4 = cpu.signProjection(f4, new RealMatrix(dEven, p, c4));
+            int zeros = 0;
+            for (int i = 0; i < n; i++) {
+                for (int mu = 0; mu < p; mu++) {
+                    double h = 0;
+                    for (int k = 0; k < dEven; k++) {
+                        h += f4.get(i, k) * c4[k * p + mu];
+                    }
+                    if (h == 0) {
+                        zeros++;
+                        assertEquals(1, xi4.get(i, mu));
+                    }
+                }
+            }
+            assertTrue(zeros > 100, "the test needs ties");
+        }
+    }
+
+    @Test
+    void projectionOnTheGridIsExactWhateverTheSummationOrder() {
+        // the grid makes every partial sum exact: forward and backward sums agree to the last bit
+        RandomStream r = new RandomStream(5, 5);
+        double[] c = ProjectionGrid.snap(new double[5000], 1);
+        r.gaussians(0, c, 0, c.length);
+        ProjectionGrid.snap(c, ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
+        double fwd = 0;
+        double bwd = 0;
+        for (int k = 0; k < c.length; k++) {
+            fwd += (k % 3 == 0 ? -1 : 1) * c[k];
+            int q = c.length - 1 - k;
+            bwd += (q % 3 == 0 ? -1 : 1) * c[q];
+        }
+        assertEquals(fwd, bwd, 0.0);
+    }
+}

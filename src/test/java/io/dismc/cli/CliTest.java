@@ -1,0 +1,140 @@
+package io.dismc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dismc.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input exits with code 2 and one line naming the option; good input writes a complete run folder. */
+class CliTest {
+
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome dismc(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0} -> mentions {1}")
+    @CsvSource(delimiter = '|', value = {
+        "run hopfield --n 0 | --n",
+        "run hopfield --n -5 | --n",
+        "run hopfield --n 1000.5 | --n",
+        "run hopfield --alpha -0.1 | --alpha",
+        "run hopfield --alpha NaN | --alpha",
+        "run hopfield --alpha 0.1,abc | --alpha",
+        "run hopfield --alpha 0.1,,0.2 | --alpha",
+        "run hopfield --alpha 0.05:0.2:0 | --alpha",
+        "run hopfield --alpha 0.2:0.05:0.01 | --alpha",
+        "run hopfield --alpha 0.0001 | --alpha",
+        "run hopfield --samples 0 | --samples",
+        "run hopfield --samples x | --samples",
+        "run hopfield --temperature -1 | --temperature",
+        "run hopfield --flip-fraction 0.7 | --flip-fraction",
+        "run hopfield --max-sweeps 0 | --max-sweeps",
+        "run hopfield --rule boltzmann | --rule",
+        "run hopfield --threads 0 | --threads",
+        "run hopfield --seed 1.5 | --seed",
+        "run hopfield --backend gpu | --backend",
+        "run hopfield --alpha 0.1 --alpha 0.2 | --alpha",
+        "run hopfield --alpha | --alpha",
+        "run hopfield --frobnicate 3 | --frobnicate",
+        "run hopfield --alp 0.1 | --alp",
+        "run hopfield stray | stray",
+        "run nosuchmodel | nosuchmodel",
+        "frobnicate | frobnicate",
+        "run rfhm --latents sparse --sparsity 50 --alpha-d 0.01 | --sparsity",
+        "run rfhm --alpha-d -1 | --alpha-d",
+        "run rfhm-unseen --alpha-d 0.001 | --alpha-d",
+        "run hopfield --form j --n 50000 --alpha 0.01 | --n",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String command, String mention) {
+        Outcome o = dismc(command.trim().split("\\s+"));
+        assertEquals(2, o.code(), "exit code for: " + command + "\n" + o.err());
+        List<String> lines = o.err().lines().toList();
+        assertEquals(1, lines.size(), "one line for: " + command + "\n" + o.err());
+        assertTrue(lines.get(0).contains(mention.trim()), "message names the option: " + lines.get(0));
+        assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), "no stack trace: " + o.err());
+        assertTrue(o.out().isEmpty(), "nothing on stdout for bad input");
+    }
+
+    @Test
+    void cudaWithoutAGpuIsAClearError() {
+        Outcome o = dismc("run", "hopfield", "--backend", "cuda", "--alpha", "0.1", "--samples", "1");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("dismc: --backend cuda:"), o.err());
+        assertEquals(1, o.err().lines().count());
+    }
+
+    @Test
+    void runWritesResultsSummaryMetadataAndFigure(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        Outcome o = dismc("run", "rfhm", "--n", "300", "--alpha", "0.05,0.2", "--alpha-d", "0.02,0.3", "--samples", "2",
+                "--seed", "7", "--out", dir.toString(), "--quiet", "--backend", "cpu", "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("m_pattern") && o.out().contains("m_feature") && o.out().contains("±"), o.out());
+        List<String> results = Files.readAllLines(dir.resolve("results.csv"));
+        assertEquals(1 + 2 * 2 * 2, results.size());
+        assertTrue(results.get(0).startsWith("n,alpha,alpha_d,features,latents,"), results.get(0));
+        List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+        assertEquals(1 + 4, summary.size());
+        assertTrue(summary.get(0).contains("m_feature_mean,m_feature_se"));
+        JsonNode info = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals(7, info.get("seed").asLong());
+        assertEquals("cpu", info.get("backend").asText());
+        assertEquals(8, info.get("units").asInt());
+        assertEquals(2, info.get("parameters").get("alpha").size());
+        for (String png : List.of("figure.png", "heatmap-m_feature.png", "heatmap-m_pattern.png")) {
+            byte[] b = Files.readAllBytes(dir.resolve(png));
+            assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+        // the same command into a non-empty folder is refused, and nothing there is touched
+        byte[] before = Files.readAllBytes(dir.resolve("results.csv"));
+        Outcome again = dismc("run", "rfhm", "--out", dir.toString(), "--quiet");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("--out"));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("results.csv"))));
+    }
+
+    @Test
+    void listShowsEveryExperimentWithDefaults() {
+        Outcome o = dismc("list");
+        assertEquals(0, o.code());
+        for (String name : List.of("hopfield", "rfhm", "rfhm-unseen", "--alpha-d", "0.01,0.05,0.2")) {
+            assertTrue(o.out().contains(name), name);
+        }
+    }
+
+    @Test
+    void rangesExpandInclusively() {
+        Param alpha = Param.real("alpha", "", 0, false, 10, true, "");
+        List<Object> v = ValueList.parse(alpha, "0.05:0.2:0.01");
+        assertEquals(16, v.size());
+        assertEquals(0.05, v.get(0));
+        assertEquals(0.08, v.get(3));
+        assertEquals(0.2, v.get(15));
+        assertEquals(List.of(0.01, 0.1, 1.0), ValueList.parse(alpha, "0.01:1:*10"));
+        assertEquals(List.of(0.3, 0.05, 0.06), ValueList.parse(alpha, "0.3, 0.05:0.06:0.01"));
+        Param n = Param.integer("n", "", 2, 100000, "");
+        assertEquals(List.of(1000, 2000, 3000), ValueList.parse(n, "1000:3000:1000"));
+        assertEquals(List.of(1000), ValueList.parse(n, "1e3"));
+    }
+}
