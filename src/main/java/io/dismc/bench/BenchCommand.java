@@ -1,13 +1,155 @@
 package io.dismc.bench;
 
+import io.dismc.backend.CpuBackend;
+import io.dismc.cli.UsageError;
+import io.dismc.model.FeatureKind;
+import io.dismc.model.FieldForm;
+import io.dismc.model.HebbianCouplings;
+import io.dismc.model.LatentKind;
+import io.dismc.model.RandomFeaturesHopfieldModel;
+import io.dismc.model.SpinMatrix;
+import io.dismc.rng.RandomStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Placeholder until the benchmark lands. */
+/**
+ * {@code dismc bench}: CPU throughput of the engine's hot paths, measured, never asserted.
+ * Sweeps: attempted spin updates per second at N = 2000 and 10000 (alpha = 0.1), pattern and J
+ * forms, T = 0 and T = 0.5 (Glauber), 1 thread and all threads, each against the same algorithm in C
+ * (bench/sweep_bench.c; checksums must agree). Products: RFHM pattern generation (F c) and the Hebbian
+ * product at N = 10000, alpha_D = 0.1, alpha = 0.5, against NumPy's float32 GEMM at the same size.
+ */
 public final class BenchCommand {
     private BenchCommand() {}
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        out.println("bench: not yet");
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        boolean quick = false;
+        boolean withC = true;
+        boolean withNumpy = true;
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--no-c" -> withC = false;
+                case "--no-numpy" -> withNumpy = false;
+                case "--threads" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageError("--threads: missing value (accepted: integers in [1, 4096])");
+                    }
+                    try {
+                        threads = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        threads = 0;
+                    }
+                    if (threads < 1 || threads > 4096) {
+                        throw new UsageError("--threads: '" + args[i] + "' is out of range (accepted: integers in [1, 4096])");
+                    }
+                }
+                default -> throw new UsageError("bench: unknown option " + args[i]
+                        + " (accepted: --quick, --threads N, --no-c, --no-numpy)");
+            }
+        }
+        Path home = Path.of(System.getProperty("dismc.home", "."));
+        ExternalBaselines ext = new ExternalBaselines(home);
+        double seconds = quick ? 0.15 : 1.0;
+        int[] sizes = quick ? new int[] {2000} : new int[] {2000, 10000};
+        out.printf(Locale.ROOT, "dismc bench: CPU backend, %d threads available, %s%n", threads,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        try (CpuBackend one = new CpuBackend(1); CpuBackend all = new CpuBackend(threads)) {
+            out.println("kernels: " + one.kernels().name());
+            out.println();
+            out.println("Asynchronous sweeps, alpha = 0.1 (P = N/10), random start; attempted spin updates per second");
+            out.printf(Locale.ROOT, "%-7s %-8s %-5s %9s %14s %14s %14s %9s %s%n", "N", "form", "T", "sweeps",
+                    "1 thread", threads + " threads", "C -O3 1 thr", "Java/C", "same result");
+            for (int n : sizes) {
+                for (FieldForm form : new FieldForm[] {FieldForm.PATTERN, FieldForm.J}) {
+                    SweepBenchmark b = new SweepBenchmark(n, n / 10, form, 1, all);
+                    for (double t : new double[] {0.0, 0.5}) {
+                        b.run(one, t, 3, 1); // JIT warm-up
+                        int sweeps = calibrate(b, one, t, seconds);
+                        SweepBenchmark.Result r1 = b.run(one, t, sweeps, 1);
+                        SweepBenchmark.Result rAll = b.run(all, t, sweeps, threads);
+                        String c = "-";
+                        String ratio = "-";
+                        String same = "-";
+                        if (withC && ext.cProgram().isPresent()) {
+                            ExternalBaselines.CResult cr = ext.runC(n, n / 10, form == FieldForm.J ? "j" : "pattern", t, sweeps, 1);
+                            c = sci(cr.updatesPerSecond());
+                            ratio = String.format(Locale.ROOT, "%.2f", r1.updatesPerSecond() / cr.updatesPerSecond());
+                            same = cr.checksum() == r1.checksum() && cr.flips() == r1.flips() ? "yes" : "NO";
+                        }
+                        out.printf(Locale.ROOT, "%-7d %-8s %-5s %9d %14s %14s %14s %9s %s%n", n, form.name().toLowerCase(Locale.ROOT),
+                                t == 0 ? "0" : "0.5", sweeps, sci(r1.updatesPerSecond()), sci(rAll.updatesPerSecond()), c, ratio, same);
+                    }
+                }
+            }
+            if (withC && ext.cProgram().isEmpty()) {
+                out.println("(C comparison skipped: " + ext.cProblem() + ")");
+            }
+            out.println();
+            products(out, all, threads, quick, withNumpy, ext);
+        }
         return 0;
+    }
+
+    /** Sweeps that take about the target time on one thread. */
+    static int calibrate(SweepBenchmark b, CpuBackend one, double t, double seconds) {
+        int sweeps = 2;
+        while (true) {
+            long t0 = System.nanoTime();
+            b.run(one, t, sweeps, 1);
+            double dt = (System.nanoTime() - t0) * 1e-9;
+            if (dt > seconds / 4 || sweeps > 100_000) {
+                return Math.max(2, (int) Math.ceil(sweeps * seconds / dt));
+            }
+            sweeps *= 4;
+        }
+    }
+
+    static void products(PrintStream out, CpuBackend all, int threads, boolean quick, boolean withNumpy, ExternalBaselines ext) {
+        int n = quick ? 2000 : 10000;
+        int d = n / 10;
+        int p = n / 2;
+        out.printf(Locale.ROOT, "RFHM pattern generation + Hebbian product, N = %d, alpha_D = 0.1 (D = %d), alpha = 0.5 (P = %d), %d threads%n",
+                n, d, p, threads);
+        RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, d, FeatureKind.BINARY);
+        // warm-up at a small size so the JIT has compiled the kernels
+        RandomFeaturesHopfieldModel small = new RandomFeaturesHopfieldModel(500, 50, FeatureKind.BINARY);
+        all.hebbian(small.densePatterns(small.features(new RandomStream(2, 1), all), 400, LatentKind.GAUSSIAN, new RandomStream(2, 2), all));
+        long t0 = System.nanoTime();
+        RandomFeaturesHopfieldModel.Features f = model.features(new RandomStream(1, 1), all);
+        long t1 = System.nanoTime();
+        SpinMatrix xi = model.densePatterns(f, p, LatentKind.GAUSSIAN, new RandomStream(1, 2), all);
+        long t2 = System.nanoTime();
+        HebbianCouplings j = all.hebbian(xi);
+        long t3 = System.nanoTime();
+        double proj = (t2 - t1) * 1e-9;
+        double heb = (t3 - t2) * 1e-9;
+        out.printf(Locale.ROOT, "  features (N x D spins)              %8.3f s%n", (t1 - t0) * 1e-9);
+        out.printf(Locale.ROOT, "  latents + sign(F c) (exact, double) %8.3f s   %.1f GFMA/s%n", proj, (double) n * d * p / proj / 1e9);
+        out.printf(Locale.ROOT, "  Hebbian N J = xi xi^T (popcount)    %8.3f s   %.1f G(+-1 MAC)/s%n", heb, (double) n * n * p / heb / 1e9);
+        out.printf(Locale.ROOT, "  total                               %8.3f s   (checksum J[0][1] = %d)%n", (t3 - t0) * 1e-9, j.get(0, 1));
+        if (withNumpy) {
+            Optional<String> np = ext.numpyGemm(n, p);
+            if (np.isPresent()) {
+                String[] parts = np.get().split(" ");
+                double sec = Double.parseDouble(parts[0]);
+                out.printf(Locale.ROOT, "  NumPy float32 GEMM X X^T (%s)  %8.3f s   -> Hebbian speedup %.1fx%n", parts[1], sec, sec / heb);
+            } else {
+                out.println("  (NumPy comparison skipped: python3 with numpy not found)");
+            }
+        }
+    }
+
+    static String sci(double v) {
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    static List<String> list(String... s) {
+        return new ArrayList<>(List.of(s));
     }
 }

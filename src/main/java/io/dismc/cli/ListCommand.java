@@ -13,7 +13,7 @@ public final class ListCommand {
             out.println(e.name() + "  -  " + e.title());
             out.println("    samples: " + e.defaultSamples() + " by default; observables: " + String.join(", ", e.observables()));
             for (Param p : e.params()) {
-                out.printf("    --%-14s %-28s %s%n", p.name(), p.defaultValue(), p.help());
+                out.printf("    --%-14s %-31s %s%n", p.name(), p.defaultValue(), p.help());
             }
             out.println();
         }

@@ -26,7 +26,7 @@ import java.util.Map;
  * overlap m_feature), on the same network.
  */
 public final class RfhmExperiment implements Experiment {
-    static final Param ALPHA_D = Param.real("alpha-d", "0.01,0.05,0.2", 0, false, 1000, true,
+    static final Param ALPHA_D = Param.real("alpha-d", "0.01,0.03,0.1,0.3", 0, false, 1000, true,
             "feature density alpha_D = D/N");
     static final Param FEATURES = Param.choice("features", "binary", List.of("binary", "gaussian"),
             "feature entries: +-1 or N(0,1)");
@@ -47,14 +47,14 @@ public final class RfhmExperiment implements Experiment {
 
     @Override
     public List<Param> params() {
-        return List.of(CommonParams.n("1000"), CommonParams.alpha("0.02,0.05,0.1,0.2,0.3,0.5"), ALPHA_D, FEATURES,
+        return List.of(CommonParams.n("1000"), CommonParams.alpha("0.02,0.05,0.1,0.15,0.2,0.3,0.5"), ALPHA_D, FEATURES,
                 LATENTS, SPARSITY, CommonParams.TEMPERATURE, CommonParams.RULE, CommonParams.FLIP_FRACTION,
                 CommonParams.maxSweeps("200"), CommonParams.FORM);
     }
 
     @Override
     public int defaultSamples() {
-        return 4;
+        return 8;
     }
 
     @Override

@@ -43,15 +43,15 @@ public final class RfhmUnseenExperiment implements Experiment {
 
     @Override
     public List<Param> params() {
-        return List.of(CommonParams.n("2000"), CommonParams.alpha("0.01,0.03,0.1,0.3,1"),
+        return List.of(CommonParams.n("4000"), CommonParams.alpha("0.01,0.02,0.05,0.1,0.2,0.5,1"),
                 Param.real("alpha-d", "0.005", 0, false, 1000, true, "feature density alpha_D = D/N"),
-                RfhmExperiment.SPARSITY, WEIGHTS, PROBES, CommonParams.TEMPERATURE, CommonParams.RULE,
+                Param.integer("sparsity", "3", 1, 1_000_000, "L: features mixed in each stored example"), WEIGHTS, PROBES, CommonParams.TEMPERATURE, CommonParams.RULE,
                 CommonParams.maxSweeps("500"), CommonParams.FORM);
     }
 
     @Override
     public int defaultSamples() {
-        return 3;
+        return 4;
     }
 
     @Override

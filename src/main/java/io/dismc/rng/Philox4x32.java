@@ -18,23 +18,26 @@ public final class Philox4x32 {
 
     /** Encrypts counter (c0..c3, c0 least significant) under key (k0, k1); writes 4 words to out[off..off+3]. */
     public static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out, int off) {
-        for (int r = 0; r < ROUNDS; r++) {
-            if (r > 0) {
-                k0 += W0;
-                k1 += W1;
-            }
-            long p0 = M0 * (c0 & 0xffffffffL);
-            long p1 = M1 * (c2 & 0xffffffffL);
-            int n0 = (int) (p1 >>> 32) ^ c1 ^ k0;
-            int n2 = (int) (p0 >>> 32) ^ c3 ^ k1;
-            c1 = (int) p1;
-            c3 = (int) p0;
-            c0 = n0;
-            c2 = n2;
+        // round 1, then 9 x (bump key, round): the loop has a constant trip count, which C2 unrolls
+        long p0 = M0 * (c0 & 0xffffffffL);
+        long p1 = M1 * (c2 & 0xffffffffL);
+        int x0 = (int) (p1 >>> 32) ^ c1 ^ k0;
+        int x1 = (int) p1;
+        int x2 = (int) (p0 >>> 32) ^ c3 ^ k1;
+        int x3 = (int) p0;
+        for (int r = 1; r < ROUNDS; r++) {
+            k0 += W0;
+            k1 += W1;
+            p0 = M0 * (x0 & 0xffffffffL);
+            p1 = M1 * (x2 & 0xffffffffL);
+            x0 = (int) (p1 >>> 32) ^ x1 ^ k0;
+            x1 = (int) p1;
+            x2 = (int) (p0 >>> 32) ^ x3 ^ k1;
+            x3 = (int) p0;
         }
-        out[off] = c0;
-        out[off + 1] = c1;
-        out[off + 2] = c2;
-        out[off + 3] = c3;
+        out[off] = x0;
+        out[off + 1] = x1;
+        out[off + 2] = x2;
+        out[off + 3] = x3;
     }
 }

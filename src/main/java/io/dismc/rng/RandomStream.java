@@ -69,9 +69,20 @@ public final class RandomStream {
         int[] w = new int[4];
         long j = first;
         int i = 0;
-        while (i < count) {
+        // a partial block at either end goes through w; whole blocks are written in place
+        while (i < count && ((j & 3) != 0 || count - i < 4)) {
             block(j >>> 2, w, 0);
             for (int q = (int) (j & 3); q < 4 && i < count; q++, i++, j++) {
+                out[off + i] = w[q];
+            }
+        }
+        for (; count - i >= 4; i += 4, j += 4) {
+            long b = j >>> 2;
+            Philox4x32.block((int) b, (int) (b >>> 32), s0, s1, k0, k1, out, off + i);
+        }
+        while (i < count) {
+            block(j >>> 2, w, 0);
+            for (int q = 0; q < 4 && i < count; q++, i++, j++) {
                 out[off + i] = w[q];
             }
         }

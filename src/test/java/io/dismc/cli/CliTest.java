@@ -118,7 +118,7 @@ class CliTest {
     void listShowsEveryExperimentWithDefaults() {
         Outcome o = dismc("list");
         assertEquals(0, o.code());
-        for (String name : List.of("hopfield", "rfhm", "rfhm-unseen", "--alpha-d", "0.01,0.05,0.2")) {
+        for (String name : List.of("hopfield", "rfhm", "rfhm-unseen", "--alpha-d", "0.01,0.03,0.1,0.3")) {
             assertTrue(o.out().contains(name), name);
         }
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.RecursiveAction;
  * accumulators stay in L1 and the latent rows in L2.
  */
 public final class SignProjection {
-    private static final int ROWS_PER_TASK = 16;
+    private static final int ROWS_PER_TASK = 16; // a multiple of 4 (the vector kernel's site block)
     private static final int PATTERN_BLOCK = 256;
 
     private SignProjection() {}
@@ -62,42 +62,50 @@ public final class SignProjection {
         return new SpinMatrix(n, p, out);
     }
 
+    private static final boolean VECTOR = SpinKernels.vectorApiAvailable();
+
     private static void block(int from, int to, int d, int p, FeatureRows rows, double[] c, byte[] out) {
         int count = to - from;
         double[][] f = new double[count][d];
         for (int r = 0; r < count; r++) {
             rows.row(from + r, f[r]);
         }
-        double[][] acc = new double[4][PATTERN_BLOCK];
-        for (int m0 = 0; m0 < p; m0 += PATTERN_BLOCK) {
-            int len = Math.min(PATTERN_BLOCK, p - m0);
-            for (int r = 0; r < count; r += 4) {
-                int quad = Math.min(4, count - r);
-                for (double[] a : acc) {
-                    java.util.Arrays.fill(a, 0, len, 0.0);
+        int vectorEnd = 0;
+        if (VECTOR && count % 4 == 0) {
+            // register-blocked columns first, in chunks that keep a D x CHUNK slab of c in cache
+            int chunk = VectorProjectionKernel.CHUNK;
+            vectorEnd = p - p % chunk;
+            for (int m = 0; m < vectorEnd; m += chunk) {
+                for (int r = 0; r < count; r += 4) {
+                    int o = (from + r) * p;
+                    VectorProjectionKernel.quad(f[r], f[r + 1], f[r + 2], f[r + 3], d, c, p, m, out, o, o + p, o + 2 * p, o + 3 * p);
                 }
-                double[] a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-                double[] f0 = f[r];
-                double[] f1 = quad > 1 ? f[r + 1] : f0;
-                double[] f2 = quad > 2 ? f[r + 2] : f0;
-                double[] f3 = quad > 3 ? f[r + 3] : f0;
+            }
+        }
+        scalar(f, from, count, d, p, vectorEnd, c, out);
+    }
+
+    /** Columns [m0, p) by plain loops (the fallback, and the tail of the vector path). */
+    private static void scalar(double[][] f, int from, int count, int d, int p, int m0, double[] c, byte[] out) {
+        if (m0 >= p) {
+            return;
+        }
+        double[] acc = new double[PATTERN_BLOCK];
+        for (int b = m0; b < p; b += PATTERN_BLOCK) {
+            int len = Math.min(PATTERN_BLOCK, p - b);
+            for (int r = 0; r < count; r++) {
+                java.util.Arrays.fill(acc, 0, len, 0.0);
+                double[] fr = f[r];
                 for (int k = 0; k < d; k++) {
-                    double w0 = f0[k], w1 = f1[k], w2 = f2[k], w3 = f3[k];
-                    int cOff = k * p + m0;
+                    double w = fr[k];
+                    int cOff = k * p + b;
                     for (int m = 0; m < len; m++) {
-                        double cv = c[cOff + m];
-                        a0[m] += w0 * cv;
-                        a1[m] += w1 * cv;
-                        a2[m] += w2 * cv;
-                        a3[m] += w3 * cv;
+                        acc[m] += w * c[cOff + m];
                     }
                 }
-                for (int q = 0; q < quad; q++) {
-                    double[] a = acc[q];
-                    int outOff = (from + r + q) * p + m0;
-                    for (int m = 0; m < len; m++) {
-                        out[outOff + m] = (byte) (a[m] >= 0 ? 1 : -1);
-                    }
+                int outOff = (from + r) * p + b;
+                for (int m = 0; m < len; m++) {
+                    out[outOff + m] = (byte) (acc[m] >= 0 ? 1 : -1);
                 }
             }
         }

@@ -1,0 +1,83 @@
+package io.dismc.bench;
+
+import io.dismc.backend.CpuBackend;
+import io.dismc.dynamics.DynamicsSpec;
+import io.dismc.dynamics.Relaxation;
+import io.dismc.dynamics.Replica;
+import io.dismc.dynamics.UpdateRule;
+import io.dismc.model.Couplings;
+import io.dismc.model.FieldForm;
+import io.dismc.model.HopfieldNetwork;
+import io.dismc.model.SpinMatrix;
+import io.dismc.rng.RandomStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Attempted spin updates per second of asynchronous sweeps (a fixed number, no early stop) on a
+ * Hopfield network with random patterns. Streams 101/102/103 and the checksum match
+ * bench/sweep_bench.c, so the C program provably runs the same algorithm on the same numbers.
+ */
+final class SweepBenchmark {
+    static final long PATTERN_STREAM = 101;
+    static final long START_STREAM = 102;
+    static final long DYNAMICS_STREAM = 103;
+
+    record Result(double updatesPerSecond, long checksum, long flips) {}
+
+    private final int n;
+    private final int p;
+    private final FieldForm form;
+    private final Couplings couplings;
+    private final long seed;
+
+    SweepBenchmark(int n, int p, FieldForm form, long seed, CpuBackend backend) {
+        this.n = n;
+        this.p = p;
+        this.form = form;
+        this.seed = seed;
+        SpinMatrix xi = backend.randomSpins(new RandomStream(seed, PATTERN_STREAM), n, p);
+        this.couplings = HopfieldNetwork.store(xi, form, backend);
+    }
+
+    byte[] start() {
+        byte[] s = new byte[n];
+        new RandomStream(seed, START_STREAM).spins(0, s, 0, n);
+        return s;
+    }
+
+    /** replicas independent runs in parallel; replica 0 uses the C program's stream. */
+    Result run(CpuBackend backend, double temperature, int sweeps, int replicas) {
+        List<Replica> rs = new ArrayList<>();
+        for (int r = 0; r < replicas; r++) {
+            rs.add(new Replica(start(), new RandomStream(seed, DYNAMICS_STREAM + 1000L * r)));
+        }
+        DynamicsSpec spec = new DynamicsSpec(temperature, UpdateRule.GLAUBER, sweeps, false);
+        long t0 = System.nanoTime();
+        List<Relaxation> out = backend.relax(couplings, rs, spec);
+        double dt = (System.nanoTime() - t0) * 1e-9;
+        return new Result((double) n * sweeps * replicas / dt, checksum(out.get(0).state()), out.get(0).flips());
+    }
+
+    /** FNV-1a over the spins as unsigned bytes (as in sweep_bench.c). */
+    static long checksum(byte[] s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s) {
+            h ^= (b & 0xff);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    int n() {
+        return n;
+    }
+
+    int p() {
+        return p;
+    }
+
+    FieldForm form() {
+        return form;
+    }
+}
