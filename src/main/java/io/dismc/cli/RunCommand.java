@@ -68,12 +68,13 @@ public final class RunCommand {
         Map<String, List<Object>> values = sweep.values();
         List<Point> points = sweep.points();
         List<Unit> units = Grid.units(points, g.samples(), g.seed());
-        Path dir = RunFolder.create(g.out(), e.name());
+        RunFolder.checkUsable(g.out());
 
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try (Backend backend = Backends.open(g.backend(), g.threads(), err);
              Progress progress = Progress.start(e.name(), units.size(), 0, g.quiet())) {
+            Path dir = RunFolder.create(g.out(), e.name());
             List<UnitResult> results = Runner.run(e, units, backend, r -> progress.step());
             progress.close();
             double wall = (System.nanoTime() - t0) * 1e-9;

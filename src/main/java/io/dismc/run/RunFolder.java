@@ -20,6 +20,20 @@ import java.util.Map;
 public final class RunFolder {
     private RunFolder() {}
 
+    /** Fails early (before any work) when the requested folder cannot hold a new run. */
+    public static void checkUsable(String out) {
+        if (out == null) {
+            return;
+        }
+        Path dir = Paths.get(out);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw UsageError.option("out", dir + " exists and is not a folder", "a path to a new or empty folder");
+        }
+        if (Files.isDirectory(dir) && !isEmpty(dir)) {
+            throw UsageError.option("out", dir + " already holds files", "a path to a new or empty folder");
+        }
+    }
+
     /** Creates the folder: the given one (new or empty), or runs/EXPERIMENT-DATE-TIME. */
     public static Path create(String out, String experiment) {
         Path dir;
@@ -30,13 +44,8 @@ public final class RunFolder {
                 dir = Paths.get("runs", experiment + "-" + stamp + "-" + k);
             }
         } else {
+            checkUsable(out);
             dir = Paths.get(out);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw UsageError.option("out", dir + " exists and is not a folder", "a path to a new or empty folder");
-            }
-            if (Files.isDirectory(dir) && !isEmpty(dir)) {
-                throw UsageError.option("out", dir + " already holds files", "a path to a new or empty folder");
-            }
         }
         try {
             Files.createDirectories(dir);

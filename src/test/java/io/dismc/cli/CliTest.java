@@ -74,11 +74,13 @@ class CliTest {
     }
 
     @Test
-    void cudaWithoutAGpuIsAClearError() {
-        Outcome o = dismc("run", "hopfield", "--backend", "cuda", "--alpha", "0.1", "--samples", "1");
+    void cudaWithoutAGpuIsAClearErrorAndLeavesNothingBehind(@TempDir Path tmp) {
+        Path dir = tmp.resolve("never");
+        Outcome o = dismc("run", "hopfield", "--backend", "cuda", "--alpha", "0.1", "--samples", "1", "--out", dir.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("dismc: --backend cuda:"), o.err());
         assertEquals(1, o.err().lines().count());
+        assertFalse(Files.exists(dir), "a failed start must not create the run folder");
     }
 
     @Test
