@@ -57,4 +57,27 @@ DISMC_HD int dismc_spin(uint64_t seed, uint64_t stream, uint64_t j) {
     return ((dismc_word(seed, stream, j >> 5) >> (j & 31)) & 1u) ? 1 : -1;
 }
 
+/* Float uniform in [0,1) from one word: (w >> 8) * 2^-24. */
+DISMC_HD float dismc_unit_float(uint32_t w) {
+    return (float)(w >> 8) * 0x1.0p-24f;
+}
+
+/* The Box-Muller pair of block b: gaussians 2b (cos) and 2b+1 (sin). u1 in (0,1], u2 in [0,1).
+   Computed in double; CUDA's log/sin/cos (<= 1-2 ulp) may differ from Java's in the last ulp. */
+DISMC_HD void dismc_gaussian_pair(uint64_t seed, uint64_t stream, uint64_t b, double *g0, double *g1) {
+    dismc_u32x4 w = dismc_block(seed, stream, b);
+    double u1 = (double)(((((uint64_t)w.v[1] << 32) | w.v[0]) >> 11) + 1) * 0x1.0p-53;
+    double u2 = dismc_unit_double(w.v[2], w.v[3]);
+    double r = sqrt(-2.0 * log(u1));
+    double theta = 2.0 * 3.141592653589793 * u2;
+    *g0 = r * cos(theta);
+    *g1 = r * sin(theta);
+}
+
+DISMC_HD double dismc_gaussian(uint64_t seed, uint64_t stream, uint64_t j) {
+    double g0, g1;
+    dismc_gaussian_pair(seed, stream, j >> 1, &g0, &g1);
+    return (j & 1) ? g1 : g0;
+}
+
 #endif

@@ -1,6 +1,7 @@
 package io.dismc;
 
 import io.dismc.bench.BenchCommand;
+import io.dismc.cli.InfoCommand;
 import io.dismc.cli.ListCommand;
 import io.dismc.cli.RunCommand;
 import io.dismc.cli.UsageError;
@@ -28,6 +29,7 @@ public final class Main {
             return switch (args[0]) {
                 case "run" -> RunCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(out);
+                case "info" -> InfoCommand.run(out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "version", "--version" -> {
                     out.println("dismc " + Version.version() + " (" + Version.commit() + ")");
@@ -37,7 +39,7 @@ public final class Main {
                     usage(out);
                     yield 0;
                 }
-                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, bench, version, help)");
+                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, info, bench, version, help)");
             };
         } catch (UsageError e) {
             err.println("dismc: " + e.getMessage());
@@ -59,6 +61,7 @@ public final class Main {
         out.println("usage: ./dismc COMMAND");
         out.println("  run EXPERIMENT [options]   run an experiment (./dismc run EXPERIMENT --help for its options)");
         out.println("  list                       experiments with their parameters and defaults");
+        out.println("  info                       backends on this machine (CPU threads and vector width; GPU, driver, cuBLAS, cuRAND)");
         out.println("  bench [--quick]            CPU throughput: spin updates/s, projection + Hebbian product");
         out.println("  version                    version and git commit");
     }

@@ -1,6 +1,7 @@
 package io.dismc.backend;
 
 import io.dismc.dynamics.DynamicsSpec;
+import io.dismc.dynamics.LangevinSpec;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
 import io.dismc.model.Couplings;
@@ -55,6 +56,13 @@ public interface Backend extends AutoCloseable {
 
     /** Energy per spin E/N of state s. */
     double energyPerSpin(Couplings couplings, byte[] s);
+
+    /**
+     * One Langevin step for every replica (all of the same length n), in place:
+     * w &lt;- w - eta (grad + lambda w) + sqrt(2 eta T) z, z = Gaussian (step * n + i) of the replica's
+     * stream, then the projection on |w|^2 = n when spec.sphere(). grads may be null.
+     */
+    void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step);
 
     @Override
     void close();

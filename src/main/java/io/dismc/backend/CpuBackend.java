@@ -6,6 +6,8 @@ import io.dismc.backend.cpu.SignProjection;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.dynamics.AsynchronousDynamics;
 import io.dismc.dynamics.DynamicsSpec;
+import io.dismc.dynamics.LangevinSpec;
+import io.dismc.dynamics.LangevinStep;
 import io.dismc.dynamics.LocalField;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
@@ -123,6 +125,22 @@ public final class CpuBackend implements Backend {
         LocalField field = LocalField.of(couplings, kernels);
         field.reset(s);
         return LocalField.energyPerSpin(field.sumSpinTimesField(s), s.length);
+    }
+
+    @Override
+    public void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step) {
+        List<RecursiveTask<Void>> tasks = new ArrayList<>();
+        for (int r = 0; r < weights.length; r++) {
+            int rr = r;
+            tasks.add(new RecursiveTask<>() {
+                @Override
+                protected Void compute() {
+                    LangevinStep.apply(weights[rr], grads == null ? null : grads[rr], spec, streams.get(rr), step);
+                    return null;
+                }
+            });
+        }
+        Parallel.invokeAll(pool, tasks);
     }
 
     @Override

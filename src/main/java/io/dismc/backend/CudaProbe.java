@@ -40,17 +40,27 @@ public final class CudaProbe {
         }
     }
 
-    /** The most telling line of a native-loading failure (the innermost cause's message). */
-    static String summarize(Throwable t) {
+    /** The most telling line of a native-loading failure: the missing library, else the innermost message. */
+    public static String summarize(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null && all.length() < 100_000; c = c.getCause() == c ? null : c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\w.+-]+\\.so[.\\d]*): cannot open shared object file")
+                .matcher(all);
+        String missing = null;
+        while (m.find()) {
+            missing = m.group(1); // the last one: the attempt that got furthest (resource, after file)
+        }
+        if (missing != null) {
+            return missing.startsWith("libcuda.so") ? "no NVIDIA driver (libcuda.so.1 not found)" : missing + " not found";
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         msg = msg.replace('\n', ' ').trim();
-        if (msg.contains("libcuda.so")) {
-            return "no NVIDIA driver (libcuda.so.1 not found)";
-        }
         return msg.length() > 160 ? msg.substring(0, 160) + "..." : msg;
     }
 }

@@ -30,12 +30,19 @@ public final class BenchCommand {
         boolean quick = false;
         boolean withC = true;
         boolean withNumpy = true;
+        String backend = "cpu";
         int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--no-c" -> withC = false;
                 case "--no-numpy" -> withNumpy = false;
+                case "--backend" -> {
+                    backend = i + 1 < args.length ? args[++i] : "";
+                    if (!backend.equals("cpu") && !backend.equals("cuda")) {
+                        throw new UsageError("--backend: '" + backend + "' is not a backend (accepted: cpu, cuda)");
+                    }
+                }
                 case "--threads" -> {
                     if (i + 1 >= args.length) {
                         throw new UsageError("--threads: missing value (accepted: integers in [1, 4096])");
@@ -50,8 +57,16 @@ public final class BenchCommand {
                     }
                 }
                 default -> throw new UsageError("bench: unknown option " + args[i]
-                        + " (accepted: --quick, --threads N, --no-c, --no-numpy)");
+                        + " (accepted: --quick, --threads N, --backend cpu|cuda, --no-c, --no-numpy)");
             }
+        }
+        if (backend.equals("cuda")) {
+            io.dismc.backend.CudaProbe.Verdict v = io.dismc.backend.CudaProbe.verdict();
+            if (!v.usable()) {
+                throw new UsageError("--backend cuda: CUDA is not usable on this machine: " + v.reason() + " (accepted here: --backend cpu)");
+            }
+            CudaBench.run(out, threads, quick);
+            return 0;
         }
         Path home = Path.of(System.getProperty("dismc.home", "."));
         ExternalBaselines ext = new ExternalBaselines(home);

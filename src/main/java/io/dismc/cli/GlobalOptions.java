@@ -6,7 +6,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** Options every run takes, besides the experiment's own parameters. */
-public record GlobalOptions(long seed, int samples, int threads, String backend, String out, boolean quiet, boolean plot) {
+public record GlobalOptions(long seed, int samples, int threads, String backend, String rng, String out, boolean quiet,
+                            boolean plot) {
     public static final int MAX_THREADS = 4096;
 
     static void addTo(Options options) {
@@ -18,6 +19,8 @@ public record GlobalOptions(long seed, int samples, int threads, String backend,
                 .desc("worker threads (default: all cores)").get());
         options.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
                 .desc("auto, cpu or cuda (default auto: cuda when usable, else cpu)").get());
+        options.addOption(Option.builder().longOpt("rng").hasArg().argName("NAME")
+                .desc("bulk disorder generator: philox (default; identical on every backend) or curand (CUDA only, not comparable across backends)").get());
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("run folder (default runs/EXPERIMENT-DATE-TIME)").get());
         options.addOption(Option.builder().longOpt("quiet").desc("no progress line").get());
@@ -34,11 +37,15 @@ public record GlobalOptions(long seed, int samples, int threads, String backend,
         if (!Backends.CHOICES.contains(backend)) {
             throw UsageError.option("backend", "unknown backend '" + backend + "'", String.join(", ", Backends.CHOICES));
         }
+        String rng = Options2.single(cmd, "rng", "philox");
+        if (!Backends.RNGS.contains(rng)) {
+            throw UsageError.option("rng", "unknown generator '" + rng + "'", String.join(", ", Backends.RNGS));
+        }
         String out = Options2.single(cmd, "out", null);
         if (out != null && out.isBlank()) {
             throw UsageError.option("out", "empty folder name", "a path to a new or empty folder");
         }
-        return new GlobalOptions(seed, samples, threads, backend, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
+        return new GlobalOptions(seed, samples, threads, backend, rng, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
     }
 
     static long parseLong(String name, String text) {

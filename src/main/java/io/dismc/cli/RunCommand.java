@@ -72,7 +72,7 @@ public final class RunCommand {
 
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        try (Backend backend = Backends.open(g.backend(), g.threads(), err);
+        try (Backend backend = Backends.open(g.backend(), g.threads(), g.rng(), err);
              Progress progress = Progress.start(e.name(), units.size(), 0, g.quiet())) {
             Path dir = RunFolder.create(g.out(), e.name());
             List<UnitResult> results = Runner.run(e, units, backend, r -> progress.step());

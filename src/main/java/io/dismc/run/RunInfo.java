@@ -30,6 +30,9 @@ public record RunInfo(Experiment experiment, Map<String, List<Object>> values, G
         m.put("backend_requested", options.backend());
         m.put("backend_description", backendDescription);
         m.put("threads", options.threads());
+        m.put("rng", options.rng());
+        // cuRAND draws are not addressed like dismc's Philox streams: such a run has no CPU twin
+        m.put("cross_backend_reproducible", options.rng().equals("philox"));
         m.put("points", points);
         m.put("units", units);
         m.put("started", started.toString());

@@ -1,0 +1,183 @@
+package io.dismc.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dismc.backend.CpuBackend;
+import io.dismc.backend.CudaBackend;
+import io.dismc.backend.cuda.CudaFailure;
+import io.dismc.backend.cuda.DeviceBuffer;
+import io.dismc.dynamics.DynamicsSpec;
+import io.dismc.dynamics.LangevinSpec;
+import io.dismc.dynamics.Relaxation;
+import io.dismc.dynamics.Replica;
+import io.dismc.dynamics.UpdateRule;
+import io.dismc.experiment.HopfieldExperiment;
+import io.dismc.experiment.RfhmExperiment;
+import io.dismc.model.Couplings;
+import io.dismc.model.HebbianCouplings;
+import io.dismc.model.PatternCouplings;
+import io.dismc.model.ProjectionGrid;
+import io.dismc.model.RealMatrix;
+import io.dismc.model.SpinMatrix;
+import io.dismc.rng.RandomStream;
+import io.dismc.run.Sweep;
+import io.dismc.run.UnitResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CUDA backend against the Java backend, value by value (skipped without a GPU). */
+@Tag("gpu")
+class CudaBackendTest {
+    static CpuBackend cpu;
+
+    @BeforeAll
+    static void open() {
+        cpu = new CpuBackend(2);
+    }
+
+    @AfterAll
+    static void close() {
+        cpu.close();
+    }
+
+    @Test
+    void randomFillsAreTheSameBits() {
+        CudaBackend gpu = Gpu.backend();
+        RandomStream s = new RandomStream(0x5eedL, 0xabcdefL);
+        assertEquals(cpu.randomSpins(s, 333, 97), gpu.randomSpins(s, 333, 97));
+        double[] a = cpu.gaussians(s, 10_001);
+        double[] b = gpu.gaussians(s, 10_001);
+        int exact = 0;
+        for (int i = 0; i < a.length; i++) {
+            // CUDA's log/sin/cos may differ from Java's in the last ulp
+            assertEquals(a[i], b[i], 4 * Math.ulp(a[i]) + 1e-300, "gaussian " + i);
+            exact += a[i] == b[i] ? 1 : 0;
+        }
+        assertTrue(exact > a.length * 0.5, "most Gaussians should be bit-identical, got " + exact);
+    }
+
+    @Test
+    void hebbianProductIsExactlyTheCpuOne() {
+        CudaBackend gpu = Gpu.backend();
+        for (int p : new int[] {1, 63, 64, 65, 700}) {
+            SpinMatrix xi = cpu.randomSpins(new RandomStream(1, p), 301, p);
+            HebbianCouplings a = cpu.hebbian(xi);
+            HebbianCouplings b = gpu.hebbian(xi);
+            assertArrayEquals(a.numerators(), b.numerators(), "P = " + p);
+        }
+    }
+
+    @Test
+    void projectionIsExactlyTheCpuOne() {
+        CudaBackend gpu = Gpu.backend();
+        int n = 513;
+        int d = 77;
+        int p = 1031;
+        SpinMatrix f = cpu.randomSpins(new RandomStream(2, 1), n, d);
+        double[] c = ProjectionGrid.snap(cpu.gaussians(new RandomStream(2, 2), d * p), ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
+        RealMatrix cm = new RealMatrix(d, p, c);
+        assertEquals(cpu.signProjection(f, cm), gpu.signProjection(f, cm), "spin features");
+        double[] fr = ProjectionGrid.snap(cpu.gaussians(new RandomStream(2, 3), n * d), ProjectionGrid.GAUSSIAN_FEATURES);
+        double[] c2 = ProjectionGrid.snap(c.clone(), ProjectionGrid.GAUSSIAN_FEATURES);
+        assertEquals(cpu.signProjection(new RealMatrix(n, d, fr), new RealMatrix(d, p, c2)),
+                gpu.signProjection(new RealMatrix(n, d, fr), new RealMatrix(d, p, c2)), "Gaussian features");
+    }
+
+    @ParameterizedTest(name = "{0} form, T={1}, {2}")
+    @CsvSource({"pattern, 0, GLAUBER", "pattern, 0.3, GLAUBER", "pattern, 0.3, METROPOLIS", "j, 0, GLAUBER",
+            "j, 0.5, GLAUBER", "j, 0.5, METROPOLIS"})
+    void sweepsFollowTheSameTrajectories(String form, double t, UpdateRule rule) {
+        CudaBackend gpu = Gpu.backend();
+        int n = 700;
+        int p = form.equals("j") ? 900 : 60;
+        SpinMatrix xi = cpu.randomSpins(new RandomStream(4, p), n, p);
+        Couplings c = form.equals("j") ? cpu.hebbian(xi) : new PatternCouplings(xi);
+        List<Replica> replicas = new ArrayList<>();
+        for (int r = 0; r < 37; r++) {
+            byte[] start = new byte[n];
+            new RandomStream(5, r).spins(0, start, 0, n);
+            replicas.add(new Replica(r % 2 == 0 ? start : xi.column(r % p), new RandomStream(6, r)));
+        }
+        DynamicsSpec spec = new DynamicsSpec(t, rule, 70, true);
+        List<Relaxation> a = cpu.relax(c, replicas, spec);
+        List<Relaxation> b = gpu.relax(c, replicas, spec);
+        for (int r = 0; r < replicas.size(); r++) {
+            assertArrayEquals(a.get(r).state(), b.get(r).state(), "replica " + r + " final state");
+            assertEquals(a.get(r).sweeps(), b.get(r).sweeps(), "replica " + r + " sweeps");
+            assertEquals(a.get(r).converged(), b.get(r).converged());
+            assertEquals(a.get(r).flips(), b.get(r).flips());
+            assertEquals(a.get(r).energyPerSpin(), b.get(r).energyPerSpin(), 0.0);
+        }
+    }
+
+    @Test
+    void experimentsGiveIdenticalResultsOnBothBackends() {
+        CudaBackend gpu = Gpu.backend();
+        for (Sweep s : List.of(
+                Sweep.of(new HopfieldExperiment(), Map.of("n", "800", "alpha", "0.1,0.16,1.1"), 3, 7),
+                Sweep.of(new RfhmExperiment(), Map.of("n", "600", "alpha", "0.05,0.4", "alpha-d", "0.02,0.4", "temperature", "0,0.2"), 2, 8))) {
+            List<Map<String, Double>> a = s.run(cpu).stream().map(UnitResult::observables).toList();
+            List<Map<String, Double>> b = s.run(gpu).stream().map(UnitResult::observables).toList();
+            assertEquals(a, b, s.experiment().name());
+        }
+    }
+
+    @Test
+    void langevinStepMatchesTheCpuStep() {
+        CudaBackend gpu = Gpu.backend();
+        int n = 1000;
+        for (boolean sphere : new boolean[] {false, true}) {
+            LangevinSpec spec = new LangevinSpec(0.02, 0.4, 0.1, sphere);
+            float[][] wa = new float[5][n];
+            float[][] g = new float[5][n];
+            List<RandomStream> streams = new ArrayList<>();
+            for (int r = 0; r < 5; r++) {
+                for (int i = 0; i < n; i++) {
+                    wa[r][i] = 1f + 0.001f * i;
+                    g[r][i] = (float) Math.cos(i * 0.1 + r);
+                }
+                streams.add(new RandomStream(11, r));
+            }
+            float[][] wb = new float[5][];
+            for (int r = 0; r < 5; r++) {
+                wb[r] = wa[r].clone();
+            }
+            for (long step = 0; step < 20; step++) {
+                cpu.langevinStep(wa, g, spec, streams, step);
+                gpu.langevinStep(wb, g, spec, streams, step);
+            }
+            for (int r = 0; r < 5; r++) {
+                for (int i = 0; i < n; i++) {
+                    assertEquals(wa[r][i], wb[r][i], 1e-5f * Math.max(1f, Math.abs(wa[r][i])), "sphere=" + sphere + " w[" + r + "][" + i + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void errorsSayWhatWasBeingDone() {
+        CudaBackend gpu = Gpu.backend();
+        CudaFailure oom = assertThrows(CudaFailure.class, () -> {
+            try (DeviceBuffer b = gpu.device().alloc(1L << 50, "an absurd test buffer")) {
+                b.bytes();
+            }
+        });
+        assertTrue(oom.getMessage().contains("an absurd test buffer") && oom.getMessage().contains("free"), oom.getMessage());
+        try (DeviceBuffer in = gpu.device().alloc(8 * 16, "test input"); DeviceBuffer out = gpu.device().alloc(16, "test output")) {
+            // 4096 threads per block exceeds every GPU's limit: the launch itself is refused
+            CudaFailure launch = assertThrows(CudaFailure.class,
+                    () -> gpu.device().launch("sign_of", 1, 1, 4096, 1, "a deliberately invalid block", in, out, 16L));
+            assertTrue(launch.getMessage().contains("sign_of") && launch.getMessage().contains("4096"), launch.getMessage());
+        }
+    }
+}
