@@ -73,7 +73,7 @@ final class CudaBench {
                 double macs = (double) n * n * p;
                 String note = "exact int";
                 if (gpu.cublas() != null) {
-                    try (DeviceBuffer xf = dev.alloc(4L * n * p, "float patterns"); DeviceBuffer jf = dev.alloc(4L * n * n, "float J")) {
+                    try (DeviceBuffer jf = dev.alloc(4L * n * n, "float J")) {
                         float[] host = new float[n * p];
                         for (int i = 0; i < host.length; i++) {
                             host[i] = xi.data()[i];

@@ -119,6 +119,7 @@ public final class CudaDevice implements AutoCloseable {
 
     /** Allocates; out of memory says how much was asked, how much is free, and what to do. */
     public DeviceBuffer alloc(long bytes, String what) {
+        enter(); // a pool thread may touch the device for the first time here
         CUdeviceptr p = new CUdeviceptr();
         long size = Math.max(bytes, 8);
         try {
@@ -142,6 +143,11 @@ public final class CudaDevice implements AutoCloseable {
         return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
+    /**
+     * Copies a Java array to a new device buffer. Asynchronous copies from pageable memory are staged by
+     * the driver before the call returns (and device-to-host ones complete before it returns), so Java
+     * arrays are safe here; the copy is ordered before later work on the thread's stream.
+     */
     public DeviceBuffer upload(Object array, String what) {
         long bytes = bytesOf(array);
         DeviceBuffer b = alloc(bytes, what);
