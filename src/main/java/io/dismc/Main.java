@@ -3,6 +3,8 @@ package io.dismc;
 import io.dismc.bench.BenchCommand;
 import io.dismc.cli.InfoCommand;
 import io.dismc.cli.ListCommand;
+import io.dismc.cli.MergeCommand;
+import io.dismc.cli.PlotCommand;
 import io.dismc.cli.RunCommand;
 import io.dismc.cli.UsageError;
 import java.io.PrintStream;
@@ -30,6 +32,8 @@ public final class Main {
                 case "run" -> RunCommand.run(rest, out, err);
                 case "list" -> ListCommand.run(out);
                 case "info" -> InfoCommand.run(out);
+                case "merge" -> MergeCommand.run(rest, out, err);
+                case "plot" -> PlotCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "version", "--version" -> {
                     out.println("dismc " + Version.version() + " (" + Version.commit() + ")");
@@ -39,7 +43,7 @@ public final class Main {
                     usage(out);
                     yield 0;
                 }
-                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, info, bench, version, help)");
+                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, info, merge, plot, bench, version, help)");
             };
         } catch (UsageError e) {
             err.println("dismc: " + e.getMessage());
@@ -60,6 +64,9 @@ public final class Main {
     static void usage(PrintStream out) {
         out.println("usage: ./dismc COMMAND");
         out.println("  run EXPERIMENT [options]   run an experiment (./dismc run EXPERIMENT --help for its options)");
+        out.println("  run --resume DIR           continue a killed or partial run");
+        out.println("  merge DIR... [--out DIR]   combine shard folders (--shard i/n) into one result set");
+        out.println("  plot DIR [--out DIR]       redraw a run's figures (PNG and SVG) from its files");
         out.println("  list                       experiments with their parameters and defaults");
         out.println("  info                       backends on this machine (CPU threads and vector width; GPU, driver, cuBLAS, cuRAND)");
         out.println("  bench [--quick]            CPU throughput: spin updates/s, projection + Hebbian product");

@@ -18,12 +18,15 @@ public final class Backends {
      * auto: CUDA when a device opens, else CPU, with one line on log saying which and why. cuda: CUDA
      * or a UsageError saying what is missing. cpu: CPU. rng curand needs CUDA with cuRAND loaded.
      */
-    public static Backend open(String choice, int threads, String rng, PrintStream log) {
+    public static Backend open(String choice, int threads, String rng, int device, PrintStream log) {
         boolean curand = rng.equals("curand");
         switch (choice) {
             case "cpu":
                 if (curand) {
                     throw new UsageError("--rng curand: cuRAND needs the CUDA backend (accepted with --backend cpu: --rng philox)");
+                }
+                if (device != 0) {
+                    throw new UsageError("--device: selects a GPU, which --backend cpu does not use (accepted: --backend cuda)");
                 }
                 return new CpuBackend(threads);
             case "cuda": {
@@ -34,19 +37,19 @@ public final class Backends {
                 }
                 CudaBackend b;
                 try {
-                    b = CudaBackend.open(threads, false);
+                    b = CudaBackend.open(threads, false, device);
                 } catch (CudaFailure e) {
                     throw new UsageError("--backend cuda: " + v.device() + " could not be used: " + e.getMessage());
                 }
-                return withRng(b, threads, curand);
+                return withRng(b, threads, curand, device);
             }
             case "auto": {
                 CudaProbe.Verdict v = CudaProbe.verdict();
                 if (v.usable()) {
                     try {
-                        CudaBackend b = CudaBackend.open(threads, false);
+                        CudaBackend b = CudaBackend.open(threads, false, device);
                         log.println("backend auto: using cuda (" + b.device().info().name() + ")");
-                        return withRng(b, threads, curand);
+                        return withRng(b, threads, curand, device);
                     } catch (CudaFailure e) {
                         log.println("backend auto: using cpu (" + v.device() + " found but unusable: " + e.getMessage() + ")");
                     }
@@ -63,7 +66,7 @@ public final class Backends {
         }
     }
 
-    private static Backend withRng(CudaBackend b, int threads, boolean curand) {
+    private static Backend withRng(CudaBackend b, int threads, boolean curand, int device) {
         if (!curand) {
             return b;
         }
@@ -73,6 +76,6 @@ public final class Backends {
             throw new UsageError("--rng curand: cuRAND is not usable here: " + problem + " (accepted: --rng philox)");
         }
         b.close();
-        return CudaBackend.open(threads, true);
+        return CudaBackend.open(threads, true, device);
     }
 }

@@ -52,7 +52,12 @@ public final class CudaBackend implements Backend {
 
     /** Opens device 0; useCurand switches bulk disorder to cuRAND (checked usable by the caller). */
     public static CudaBackend open(int threads, boolean useCurand) {
-        return new CudaBackend(new CudaDevice(0), threads, useCurand);
+        return open(threads, useCurand, 0);
+    }
+
+    /** Opens GPU number device (see ./dismc info for the count). */
+    public static CudaBackend open(int threads, boolean useCurand, int device) {
+        return new CudaBackend(new CudaDevice(device), threads, useCurand);
     }
 
     public CudaDevice device() {

@@ -5,32 +5,37 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** Options every run takes, besides the experiment's own parameters. */
-public record GlobalOptions(long seed, int samples, int threads, String backend, String rng, String out, boolean quiet,
-                            boolean plot) {
+/** How a run is carried out (not what it computes): threads, backend, generator, device, folder, output. */
+public record GlobalOptions(int threads, String backend, String rng, int device, String out, boolean quiet, boolean plot) {
     public static final int MAX_THREADS = 4096;
 
     static void addTo(Options options) {
-        options.addOption(Option.builder().longOpt("seed").hasArg().argName("INT")
-                .desc("64-bit master seed; every draw is addressed from it (default 1)").get());
         options.addOption(Option.builder().longOpt("samples").hasArg().argName("INT")
                 .desc("disorder samples per parameter point (default: the experiment's)").get());
+        options.addOption(Option.builder().longOpt("seed").hasArg().argName("INT")
+                .desc("64-bit master seed; every draw is addressed from it (default 1)").get());
+        options.addOption(Option.builder().longOpt("spec").hasArg().argName("FILE")
+                .desc("read the sweep (parameters, samples, seed) from a key = value file").get());
+        options.addOption(Option.builder().longOpt("shard").hasArg().argName("i/n")
+                .desc("run only slice i of n of the units (clusters: one slice per job)").get());
+        options.addOption(Option.builder().longOpt("resume").hasArg().argName("DIR")
+                .desc("continue the run in DIR: skip finished units, compute the rest").get());
         options.addOption(Option.builder().longOpt("threads").hasArg().argName("INT")
                 .desc("worker threads (default: all cores)").get());
         options.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
                 .desc("auto, cpu or cuda (default auto: cuda when usable, else cpu)").get());
+        options.addOption(Option.builder().longOpt("device").hasArg().argName("INT")
+                .desc("GPU to use with the CUDA backend (default 0; one shard per GPU on multi-GPU nodes)").get());
         options.addOption(Option.builder().longOpt("rng").hasArg().argName("NAME")
                 .desc("bulk disorder generator: philox (default; identical on every backend) or curand (CUDA only, not comparable across backends)").get());
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                 .desc("run folder (default runs/EXPERIMENT-DATE-TIME)").get());
         options.addOption(Option.builder().longOpt("quiet").desc("no progress line").get());
-        options.addOption(Option.builder().longOpt("no-plot").desc("skip the PNG figures").get());
+        options.addOption(Option.builder().longOpt("no-plot").desc("skip the figures").get());
         options.addOption(Option.builder().longOpt("help").desc("show the options of this experiment").get());
     }
 
-    static GlobalOptions from(CommandLine cmd, int defaultSamples) {
-        long seed = parseLong("seed", Options2.single(cmd, "seed", "1"));
-        int samples = parseInt("samples", Options2.single(cmd, "samples", Integer.toString(defaultSamples)), 1, 1_000_000);
+    static GlobalOptions from(CommandLine cmd) {
         int threads = parseInt("threads", Options2.single(cmd, "threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())), 1, MAX_THREADS);
         String backend = Options2.single(cmd, "backend", "auto");
@@ -41,11 +46,12 @@ public record GlobalOptions(long seed, int samples, int threads, String backend,
         if (!Backends.RNGS.contains(rng)) {
             throw UsageError.option("rng", "unknown generator '" + rng + "'", String.join(", ", Backends.RNGS));
         }
+        int device = parseInt("device", Options2.single(cmd, "device", "0"), 0, 1023);
         String out = Options2.single(cmd, "out", null);
         if (out != null && out.isBlank()) {
             throw UsageError.option("out", "empty folder name", "a path to a new or empty folder");
         }
-        return new GlobalOptions(seed, samples, threads, backend, rng, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
+        return new GlobalOptions(threads, backend, rng, device, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
     }
 
     static long parseLong(String name, String text) {

@@ -3,7 +3,6 @@ package io.dismc.experiment;
 import io.dismc.backend.Backend;
 import io.dismc.cli.Param;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A named experiment: its parameters (each a possible sweep axis), the observables one unit
@@ -28,8 +27,21 @@ public interface Experiment {
     /** Checks a combination of values; throws a UsageError naming the option. */
     default void validate(Point point) {}
 
-    /** Computes one unit; returns a value for every observable. */
-    Map<String, Double> run(Unit unit, Backend backend);
+    /** Computes one unit: a value for every observable, and its array observables. */
+    UnitOutput run(Unit unit, Backend backend);
+
+    /** Names of the array observables (each unit writes one .npy per name). */
+    default List<String> arrayObservables() {
+        return List.of();
+    }
+
+    /**
+     * Relative cost of a unit at this point, for balancing shards: only ratios matter. The default
+     * treats every point alike.
+     */
+    default double cost(Point point) {
+        return 1.0;
+    }
 
     Figure figure();
 }

@@ -60,7 +60,7 @@ public final class HopfieldExperiment implements Experiment {
     }
 
     @Override
-    public Map<String, Double> run(Unit unit, Backend backend) {
+    public UnitOutput run(Unit unit, Backend backend) {
         Point pt = unit.point();
         int n = pt.integer("n");
         int p = CommonParams.patternCount(pt);
@@ -78,7 +78,14 @@ public final class HopfieldExperiment implements Experiment {
         out.put("energy", r.energyPerSpin());
         out.put("sweeps", (double) r.sweeps());
         out.put("converged", r.converged() ? 1.0 : 0.0);
-        return out;
+        return UnitOutput.of(out);
+    }
+
+    /** Per sweep: N updates of O(min(P, N)) each (the cheaper field form). */
+    @Override
+    public double cost(Point pt) {
+        int n = pt.integer("n");
+        return (double) n * Math.min(Math.round(pt.real("alpha") * n), n);
     }
 
     @Override

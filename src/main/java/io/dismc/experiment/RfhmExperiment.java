@@ -99,7 +99,7 @@ public final class RfhmExperiment implements Experiment {
     }
 
     @Override
-    public Map<String, Double> run(Unit unit, Backend backend) {
+    public UnitOutput run(Unit unit, Backend backend) {
         Point pt = unit.point();
         int n = pt.integer("n");
         int p = CommonParams.patternCount(pt);
@@ -123,7 +123,15 @@ public final class RfhmExperiment implements Experiment {
         out.put("m_feature", Overlap.of(r.get(1).state(), feature));
         out.put("sweeps_pattern", (double) r.get(0).sweeps());
         out.put("sweeps_feature", (double) r.get(1).sweeps());
-        return out;
+        return UnitOutput.of(out);
+    }
+
+    /** Two relaxations of N updates of O(min(P, N)), plus the N x D x P projection. */
+    @Override
+    public double cost(Point pt) {
+        int n = pt.integer("n");
+        long p = Math.round(pt.real("alpha") * n);
+        return 2.0 * n * Math.min(p, n) + (double) n * featureCount(pt) * p / 64;
     }
 
     @Override

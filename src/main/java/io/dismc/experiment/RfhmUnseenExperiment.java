@@ -13,6 +13,7 @@ import io.dismc.model.RandomFeaturesHopfieldModel;
 import io.dismc.model.RandomFeaturesHopfieldModel.Features;
 import io.dismc.model.SpinMatrix;
 import io.dismc.rng.StreamIds.Purpose;
+import io.dismc.run.NdArray;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,19 @@ public final class RfhmUnseenExperiment implements Experiment {
         return List.of("m_train", "m_test_L3", "m_test_L5", "m_test_L7", "m_feature");
     }
 
+    /** stability: kinds (train, L3, L5, L7, feature) x probes, each the overlap of the fixed point with its start. */
+    @Override
+    public List<String> arrayObservables() {
+        return List.of("stability");
+    }
+
+    @Override
+    public double cost(Point pt) {
+        int n = pt.integer("n");
+        long p = Math.round(pt.real("alpha") * n);
+        return (double) n * Math.min(p, n) * 5 * pt.integer("probes");
+    }
+
     @Override
     public List<String> tableObservables() {
         return observables();
@@ -84,7 +98,7 @@ public final class RfhmUnseenExperiment implements Experiment {
     }
 
     @Override
-    public Map<String, Double> run(Unit unit, Backend backend) {
+    public UnitOutput run(Unit unit, Backend backend) {
         Point pt = unit.point();
         int n = pt.integer("n");
         int p = CommonParams.patternCount(pt);
@@ -119,15 +133,18 @@ public final class RfhmUnseenExperiment implements Experiment {
         List<Relaxation> results = backend.relax(couplings, replicas, CommonParams.dynamics(pt));
         String[] names = observables().toArray(new String[0]);
         Map<String, Double> out = new LinkedHashMap<>();
+        double[] stability = new double[names.length * probes];
         for (int kind = 0; kind < names.length; kind++) {
             double sum = 0;
             for (int mu = 0; mu < probes; mu++) {
                 int r = kind * probes + mu;
-                sum += Overlap.of(results.get(r).state(), starts.get(r));
+                stability[r] = Overlap.of(results.get(r).state(), starts.get(r));
+                sum += stability[r];
             }
             out.put(names[kind], sum / probes);
         }
-        return out;
+        // every probe's overlap: the outcomes cluster at distinct attractors (models.md 1.3)
+        return new UnitOutput(out, Map.of("stability", new NdArray(new int[] {names.length, probes}, stability)));
     }
 
     @Override

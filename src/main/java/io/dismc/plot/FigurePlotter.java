@@ -16,6 +16,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -40,16 +41,19 @@ public final class FigurePlotter {
         String x = swept.contains(fig.x()) || swept.isEmpty() ? fig.x() : swept.get(0);
         String xLabel = x.equals(fig.x()) ? fig.xLabel() : x;
         XYChart chart = curves(title, fig, x, xLabel, swept, summaries);
-        save(chart, dir.resolve("figure.png"));
-        written.add("figure.png");
+        written.addAll(save(chart, dir, "figure"));
         if (fig.heatY() != null && swept.contains(fig.x()) && swept.contains(fig.heatY())) {
             for (String obs : fig.series()) {
-                String name = "heatmap-" + obs + ".png";
-                save(heatMap(title, fig, obs, summaries), dir.resolve(name));
-                written.add(name);
+                written.addAll(save(heatMap(title, fig, obs, summaries), dir, "heatmap-" + obs));
             }
         }
         return written;
+    }
+
+    /** The curves figure (public so that tests can count its series). */
+    public static XYChart curves(String title, Figure fig, List<String> swept, List<PointSummary> summaries) {
+        String x = swept.contains(fig.x()) || swept.isEmpty() ? fig.x() : swept.get(0);
+        return curves(title, fig, x, x.equals(fig.x()) ? fig.xLabel() : x, swept, summaries);
     }
 
     static XYChart curves(String title, Figure fig, String x, String xLabel, List<String> swept, List<PointSummary> summaries) {
@@ -141,7 +145,17 @@ public final class FigurePlotter {
         return v instanceof Number n ? n.doubleValue() : 0;
     }
 
-    static void save(Chart<?, ?> chart, Path file) throws IOException {
-        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG));
+    /** SVG by XChart's encoder (VectorGraphics2D); XChart draws text as outlines, so labels are paths. */
+    static byte[] svg(Chart<?, ?> chart) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        return out.toByteArray();
+    }
+
+    /** NAME.png and NAME.svg, each written atomically. */
+    static List<String> save(Chart<?, ?> chart, Path dir, String name) throws IOException {
+        AtomicFiles.write(dir.resolve(name + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG));
+        AtomicFiles.write(dir.resolve(name + ".svg"), svg(chart));
+        return List.of(name + ".png", name + ".svg");
     }
 }

@@ -39,20 +39,16 @@ public final class Csv {
         return String.join(",", cols);
     }
 
-    public static String resultRow(Experiment e, UnitResult r) {
-        StringBuilder sb = new StringBuilder();
-        appendParams(sb, e, r.unit().point());
-        sb.append(r.unit().sample());
-        for (String o : e.observables()) {
-            sb.append(',').append(r.observables().get(o));
-        }
-        return sb.toString();
-    }
-
-    public static String results(Experiment e, List<UnitResult> results) {
+    /** One row per record, in the records' order. */
+    public static String results(Experiment e, List<Point> points, List<UnitRecord> records) {
         StringBuilder sb = new StringBuilder(resultsHeader(e)).append('\n');
-        for (UnitResult r : results) {
-            sb.append(resultRow(e, r)).append('\n');
+        for (UnitRecord r : records) {
+            appendParams(sb, e, points.get(r.point()));
+            sb.append(r.sample());
+            for (String o : e.observables()) {
+                sb.append(',').append(r.values().get(o));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

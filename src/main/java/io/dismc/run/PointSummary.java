@@ -14,21 +14,21 @@ public record PointSummary(Point point, Map<String, Stat> stats) {
         return stats.values().stream().mapToInt(Stat::count).max().orElse(0);
     }
 
-    /** Groups results by point (in point order) and summarizes each observable. */
-    public static List<PointSummary> of(List<Point> points, List<UnitResult> results, List<String> observables) {
-        Map<Integer, List<UnitResult>> byPoint = new TreeMap<>();
-        for (UnitResult r : results) {
-            byPoint.computeIfAbsent(r.unit().point().index(), k -> new ArrayList<>()).add(r);
+    /** Groups records by point (in point order) and summarizes each observable. */
+    public static List<PointSummary> of(List<Point> points, List<UnitRecord> records, List<String> observables) {
+        Map<Integer, List<UnitRecord>> byPoint = new TreeMap<>();
+        for (UnitRecord r : records) {
+            byPoint.computeIfAbsent(r.point(), k -> new ArrayList<>()).add(r);
         }
         List<PointSummary> out = new ArrayList<>();
         for (Point p : points) {
-            List<UnitResult> rs = byPoint.get(p.index());
+            List<UnitRecord> rs = byPoint.get(p.index());
             if (rs == null) {
                 continue;
             }
             Map<String, Stat> stats = new LinkedHashMap<>();
             for (String o : observables) {
-                double[] v = rs.stream().mapToDouble(r -> r.observables().get(o)).toArray();
+                double[] v = rs.stream().mapToDouble(r -> r.values().get(o)).toArray();
                 stats.put(o, Stat.of(v));
             }
             out.add(new PointSummary(p, stats));

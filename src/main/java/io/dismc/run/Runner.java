@@ -4,9 +4,9 @@ import io.dismc.backend.Backend;
 import io.dismc.backend.cpu.Parallel;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Unit;
+import io.dismc.experiment.UnitOutput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.RecursiveTask;
 import java.util.function.Consumer;
 
@@ -25,13 +25,13 @@ public final class Runner {
                 @Override
                 protected UnitResult compute() {
                     long t0 = System.nanoTime();
-                    Map<String, Double> obs = experiment.run(u, backend);
+                    UnitOutput out = experiment.run(u, backend);
                     for (String name : experiment.observables()) {
-                        if (!obs.containsKey(name)) {
+                        if (!out.values().containsKey(name)) {
                             throw new IllegalStateException(experiment.name() + " did not produce observable " + name);
                         }
                     }
-                    UnitResult r = new UnitResult(u, obs, (System.nanoTime() - t0) * 1e-9);
+                    UnitResult r = new UnitResult(u, out.values(), out.arrays(), (System.nanoTime() - t0) * 1e-9);
                     synchronized (onDone) {
                         onDone.accept(r);
                     }

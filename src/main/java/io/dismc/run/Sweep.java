@@ -49,6 +49,34 @@ public record Sweep(Experiment experiment, Map<String, List<Object>> values, int
     }
 
     public List<PointSummary> summarize(List<UnitResult> results) {
-        return PointSummary.of(points(), results, experiment.observables());
+        List<UnitRecord> records = results.stream().map(r -> UnitRecord.of(r, Map.of())).toList();
+        return PointSummary.of(points(), records, experiment.observables());
+    }
+
+    /**
+     * Canonical text of the sweep (experiment, every parameter's values, samples, seed): its SHA-256
+     * identifies the result set in run.json, so resume and merge refuse folders of other sweeps.
+     */
+    public String canonical() {
+        StringBuilder sb = new StringBuilder("experiment=").append(experiment.name()).append('\n');
+        for (Param p : experiment.params()) {
+            sb.append(p.name()).append('=');
+            List<Object> v = values.get(p.name());
+            for (int k = 0; k < v.size(); k++) {
+                sb.append(k == 0 ? "" : ",").append(Point.canonical(v.get(k)));
+            }
+            sb.append('\n');
+        }
+        return sb.append("samples=").append(samples).append("\nseed=").append(seed).append('\n').toString();
+    }
+
+    public String hash() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -97,11 +97,13 @@ class CliTest {
         assertEquals(1 + 4, summary.size());
         assertTrue(summary.get(0).contains("m_feature_mean,m_feature_se"));
         JsonNode info = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
-        assertEquals(7, info.get("seed").asLong());
-        assertEquals("cpu", info.get("backend").asText());
+        assertEquals(7, info.get("spec").get("seed").asLong());
+        assertEquals("cpu", info.get("sessions").get(0).get("backend").asText());
         assertEquals(8, info.get("units").asInt());
-        assertEquals(2, info.get("parameters").get("alpha").size());
+        assertEquals("complete", info.get("status").asText());
+        assertEquals(2, info.get("spec").get("parameters").get("alpha").size());
         for (String png : List.of("figure.png", "heatmap-m_feature.png", "heatmap-m_pattern.png")) {
+            assertTrue(Files.size(dir.resolve(png.replace(".png", ".svg"))) > 1000, png + " has its SVG twin");
             byte[] b = Files.readAllBytes(dir.resolve(png));
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);
         }

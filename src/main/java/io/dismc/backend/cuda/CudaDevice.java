@@ -39,6 +39,11 @@ public final class CudaDevice implements AutoCloseable {
         JCudaDriver.setExceptionsEnabled(true);
         try {
             JCudaDriver.cuInit(0);
+            int[] count = new int[1];
+            JCudaDriver.cuDeviceGetCount(count);
+            if (ordinal >= count[0]) {
+                throw new CudaFailure("--device " + ordinal + ": this machine has " + count[0] + " GPU(s), numbered from 0");
+            }
             JCudaDriver.cuDeviceGet(device, ordinal);
             JCudaDriver.cuDevicePrimaryCtxRetain(context, device);
             JCudaDriver.cuCtxSetCurrent(context);
