@@ -26,6 +26,35 @@ __device__ __forceinline__ long long block_sum(long long v, long long *scratch) 
     return total;  // valid in thread 0 only
 }
 
+// The sweep's permutation (SweepSchedule): identity, then Fisher-Yates by thread 0 with words base + q.
+// Called by the whole block; order is visible to every thread on return.
+__device__ __forceinline__ void sweep_permutation(int *order, int n, unsigned long long seed, unsigned long long stream,
+                                                  unsigned long long base) {
+    for (int i = threadIdx.x; i < n; i += blockDim.x) order[i] = i;
+    __syncthreads();
+    if (threadIdx.x == 0) {
+        dismc_u32x4 w;
+        unsigned long long cached = ~0ull;
+        for (int q = 0; q < n - 1; q++) {
+            unsigned long long word = base + (unsigned long long)q;
+            if ((word >> 2) != cached) { cached = word >> 2; w = dismc_block(seed, stream, cached); }
+            int i = n - 1 - q;
+            int jj = (int)dismc_below(w.v[word & 3], (uint32_t)(i + 1));
+            int tmp = order[i]; order[i] = order[jj]; order[jj] = tmp;
+        }
+    }
+    __syncthreads();
+}
+
+// The double uniform deciding position pos of the sweep starting at word base (words base + 2n + 2pos, +1).
+__device__ __forceinline__ double acceptance_uniform(unsigned long long seed, unsigned long long stream,
+                                                     unsigned long long base, int n, int pos) {
+    unsigned long long word = base + 2ull * n + 2ull * pos;  // lo word; hi = word + 1, same block
+    dismc_u32x4 w = dismc_block(seed, stream, word >> 2);
+    int q = (int)(word & 3);
+    return dismc_unit_double(w.v[q], w.v[q + 1]);
+}
+
 // Fields from scratch for every replica: M = xi^T s (form 0) or h = J s (form 1).
 // grid.x covers the state length (p or n), grid.y = replica.
 extern "C" __global__ void init_state(int form, int n, int p, const int8_t *xi, const int16_t *jn,
@@ -68,21 +97,8 @@ extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi
     __syncthreads();
     for (int t = sweep0; t < sweep0 + sweepCount && !done; t++) {
         unsigned long long base = 4ull * (unsigned long long)n * (unsigned long long)t;
-        for (int i = tid; i < n; i += bd) order[i] = i;
-        __syncthreads();
-        if (tid == 0) {
-            // Fisher-Yates: step q swaps position n-1-q with below(word base+q, n-q)
-            dismc_u32x4 w;
-            unsigned long long cached = ~0ull;
-            for (int q = 0; q < n - 1; q++) {
-                unsigned long long word = base + (unsigned long long)q;
-                if ((word >> 2) != cached) { cached = word >> 2; w = dismc_block(seed, stream, cached); }
-                int i = n - 1 - q;
-                int jj = (int)dismc_below(w.v[word & 3], (uint32_t)(i + 1));
-                int tmp = order[i]; order[i] = order[jj]; order[jj] = tmp;
-            }
-            sweepFlips = 0;
-        }
+        sweep_permutation(order, n, seed, stream, base);
+        if (tid == 0) sweepFlips = 0;
         __syncthreads();
         for (int pos = 0; pos < n; pos++) {
             int i = order[pos];
@@ -100,10 +116,7 @@ extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi
                 if (temperature == 0.0) {
                     next = h > 0 ? 1 : (h < 0 ? -1 : si);
                 } else {
-                    unsigned long long word = base + 2ull * n + 2ull * pos;  // lo word; hi = word + 1, same block
-                    dismc_u32x4 w = dismc_block(seed, stream, word >> 2);
-                    int q = (int)(word & 3);
-                    double u = dismc_unit_double(w.v[q], w.v[q + 1]);
+                    double u = acceptance_uniform(seed, stream, base, n, pos);
                     double hh = (double)h * invN;
                     if (metropolis) {
                         double dE = 2.0 * si * hh;
@@ -154,4 +167,71 @@ extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi
     }
     long long total = block_sum(part, scratch);
     if (tid == 0) spinTimesField[r] = form == 0 ? total - (long long)n * p : total;
+}
+
+// Simulated annealing of binary perceptrons (mirror: io.dismc.perceptron.BinaryAnnealing): the pattern
+// form above with the perceptron's decision. Sites are the N weights, fields the P integer fields
+// h^mu = w . xi^mu (set by init_state with form 0 and the weights as spins). A flip of w_i changes the
+// number k of violated constraints (h^mu < threshold = kappa sqrt(N)) and the sum s of their fields;
+// both changes are exact integer block reductions, and dE = dk (r = 0) or (dk thr - ds) / sqrt(N)
+// (r = 1). Metropolis at beta_t; stop when no constraint is violated. One block per replica.
+extern "C" __global__ void perceptron_anneal(int n, int p, const int8_t *xi, int8_t *weights, int *fields, int *perm,
+                                             const unsigned long long *streams, unsigned long long seed,
+                                             int sweep0, int sweepCount, int maxSweeps, double beta0, double beta1,
+                                             double threshold, int energyExponent, double sqrtN, int *energyOut,
+                                             long long *stepsTotal) {
+    __shared__ long long scratch[MAX_WARPS];
+    __shared__ int decision;
+    __shared__ int energy;
+    int r = blockIdx.x;
+    int tid = threadIdx.x, bd = blockDim.x;
+    int8_t *w = weights + (long long)r * n;
+    int *f = fields + (long long)r * p;
+    int *order = perm + (long long)r * n;
+    unsigned long long stream = streams[r];
+
+    long long part = 0;
+    for (int mu = tid; mu < p; mu += bd) part += ((double)f[mu] < threshold) ? 1 : 0;
+    long long e0 = block_sum(part, scratch);
+    if (tid == 0) energy = (int)e0;
+    __syncthreads();
+    for (int t = sweep0; t < sweep0 + sweepCount && t < maxSweeps && energy > 0; t++) {
+        unsigned long long base = 4ull * (unsigned long long)n * (unsigned long long)t;
+        double beta = maxSweeps == 1 ? beta0 : beta0 + (beta1 - beta0) * t / (maxSweeps - 1);
+        sweep_permutation(order, n, seed, stream, base);
+        for (int pos = 0; pos < n && energy > 0; pos++) {
+            int i = order[pos];
+            int step = -2 * w[i];
+            const int8_t *x = xi + (long long)i * p;
+            long long d = 0, ds = 0;
+            for (int mu = tid; mu < p; mu += bd) {
+                int hAfter = f[mu] + step * x[mu];
+                int before = ((double)f[mu] < threshold) ? 1 : 0;
+                int after = ((double)hAfter < threshold) ? 1 : 0;
+                d += after - before;
+                ds += (after ? hAfter : 0) - (before ? f[mu] : 0);
+            }
+            long long delta = block_sum(d, scratch);
+            long long deltaSum = block_sum(ds, scratch);
+            if (tid == 0) {
+                stepsTotal[r] += 1;
+                double dE = energyExponent == 0 ? (double)delta : ((double)delta * threshold - (double)deltaSum) / sqrtN;
+                double u = acceptance_uniform(seed, stream, base, n, pos);
+                if (dE <= 0 || u < exp(-beta * dE)) {
+                    w[i] = (int8_t)(-w[i]);
+                    energy += (int)delta;
+                    decision = step;
+                } else {
+                    decision = 0;
+                }
+            }
+            __syncthreads();
+            int st = decision;
+            if (st != 0) {
+                for (int mu = tid; mu < p; mu += bd) f[mu] += st * x[mu];
+            }
+            __syncthreads();
+        }
+    }
+    if (tid == 0) energyOut[r] = energy;
 }

@@ -6,6 +6,9 @@ import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
 import io.dismc.model.Couplings;
 import io.dismc.model.HebbianCouplings;
+import io.dismc.model.PerceptronInstance;
+import io.dismc.perceptron.AnnealSpec;
+import io.dismc.perceptron.SolverOutcome;
 import io.dismc.model.RealMatrix;
 import io.dismc.model.SpinMatrix;
 import io.dismc.rng.RandomStream;
@@ -63,6 +66,13 @@ public interface Backend extends AutoCloseable {
      * stream, then the projection on |w|^2 = n when spec.sphere(). grads may be null.
      */
     void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step);
+
+    /**
+     * Batched simulated annealing of a binary perceptron: each replica (its +-1 start weights and its
+     * stream) anneals independently on the same instance (mirror pair: BinaryAnnealing and the
+     * perceptron_anneal kernel).
+     */
+    List<SolverOutcome> anneal(PerceptronInstance instance, List<Replica> replicas, AnnealSpec spec);
 
     @Override
     void close();

@@ -14,6 +14,10 @@ import io.dismc.dynamics.Replica;
 import io.dismc.dynamics.SweepObserver;
 import io.dismc.model.Couplings;
 import io.dismc.model.HebbianCouplings;
+import io.dismc.model.PerceptronInstance;
+import io.dismc.perceptron.AnnealSpec;
+import io.dismc.perceptron.BinaryAnnealing;
+import io.dismc.perceptron.SolverOutcome;
 import io.dismc.model.RealMatrix;
 import io.dismc.model.SpinMatrix;
 import io.dismc.rng.RandomStream;
@@ -141,6 +145,30 @@ public final class CpuBackend implements Backend {
             });
         }
         Parallel.invokeAll(pool, tasks);
+    }
+
+    @Override
+    public List<SolverOutcome> anneal(PerceptronInstance instance, List<Replica> replicas, AnnealSpec spec) {
+        return annealOnHost(instance, replicas, spec, pool);
+    }
+
+    /** The CPU annealer over replicas in parallel (also the CUDA backend's path for Gaussian inputs). */
+    static List<SolverOutcome> annealOnHost(PerceptronInstance instance, List<Replica> replicas, AnnealSpec spec, ForkJoinPool pool) {
+        List<RecursiveTask<SolverOutcome>> tasks = new ArrayList<>();
+        for (Replica r : replicas) {
+            tasks.add(new RecursiveTask<>() {
+                @Override
+                protected SolverOutcome compute() {
+                    return BinaryAnnealing.run(instance, r.initial(), r.stream(), spec);
+                }
+            });
+        }
+        Parallel.invokeAll(pool, tasks);
+        List<SolverOutcome> out = new ArrayList<>();
+        for (RecursiveTask<SolverOutcome> t : tasks) {
+            out.add(t.join());
+        }
+        return out;
     }
 
     @Override

@@ -14,6 +14,9 @@ import io.dismc.dynamics.Replica;
 import io.dismc.dynamics.UpdateRule;
 import io.dismc.model.Couplings;
 import io.dismc.model.HebbianCouplings;
+import io.dismc.model.PerceptronInstance;
+import io.dismc.perceptron.AnnealSpec;
+import io.dismc.perceptron.SolverOutcome;
 import io.dismc.model.PatternCouplings;
 import io.dismc.model.RealMatrix;
 import io.dismc.model.SpinMatrix;
@@ -358,6 +361,65 @@ public final class CudaBackend implements Backend {
         for (int k = 0; k < r; k++) {
             System.arraycopy(w, k * n, weights[k], 0, n);
         }
+    }
+
+    @Override
+    public List<SolverOutcome> anneal(PerceptronInstance inst, List<Replica> replicas, AnnealSpec spec) {
+        if (!inst.binaryInputs()) {
+            // the kernel keeps integer fields; Gaussian inputs anneal on the host (same algorithm)
+            return CpuBackend.annealOnHost(inst, replicas, spec, pool);
+        }
+        int n = inst.n();
+        int p = inst.p();
+        int r = replicas.size();
+        if (r > MAX_REPLICAS_PER_LAUNCH) {
+            List<SolverOutcome> out = new ArrayList<>();
+            for (int from = 0; from < r; from += MAX_REPLICAS_PER_LAUNCH) {
+                out.addAll(anneal(inst, replicas.subList(from, Math.min(r, from + MAX_REPLICAS_PER_LAUNCH)), spec));
+            }
+            return out;
+        }
+        byte[] w = new byte[r * n];
+        long[] ids = new long[r];
+        long seed = replicas.get(0).stream().seed();
+        for (int k = 0; k < r; k++) {
+            System.arraycopy(replicas.get(k).initial(), 0, w, k * n, n);
+            ids[k] = replicas.get(k).stream().streamId();
+        }
+        int threads = Math.min(256, Math.max(32, ceil(p, 32) * 32));
+        String sizes = "perceptron N=" + n + " P=" + p + " replicas=" + r;
+        int[] energy = new int[r];
+        long[] steps = new long[r];
+        try (DeviceBuffer xi = device.upload(inst.asSpins().data(), "perceptron inputs " + n + "x" + p);
+             DeviceBuffer none = device.alloc(8, "unused couplings");
+             DeviceBuffer dw = device.upload(w, "weights of " + r + " replicas");
+             DeviceBuffer fields = device.alloc(4L * r * p, "fields of " + r + " replicas");
+             DeviceBuffer perm = device.alloc(4L * r * n, "permutations");
+             DeviceBuffer streams = device.upload(ids, "stream ids");
+             DeviceBuffer dEnergy = device.zeros(4L * r, "energies");
+             DeviceBuffer dSteps = device.zeros(8L * r, "step counters")) {
+            device.launch("init_state", ceil(p, 256), r, 256, 1, sizes, 0, n, p, xi, none, dw, fields);
+            for (int t0 = 0; t0 < spec.maxSweeps(); t0 += SWEEPS_PER_LAUNCH) {
+                device.launch("perceptron_anneal", r, 1, threads, 1, sizes + " sweeps from " + t0, n, p, xi, dw, fields, perm,
+                        streams, seed, t0, SWEEPS_PER_LAUNCH, spec.maxSweeps(), spec.beta0(), spec.beta1(),
+                        spec.kappa() * Math.sqrt(n), spec.energyExponent(), Math.sqrt(n), dEnergy, dSteps);
+                device.download(dEnergy, energy, "energies");
+                if (java.util.Arrays.stream(energy).allMatch(e -> e == 0)) {
+                    break;
+                }
+            }
+            device.download(dw, w, "weights");
+            device.download(dSteps, steps, "step counters");
+        }
+        List<SolverOutcome> out = new ArrayList<>();
+        for (int k = 0; k < r; k++) {
+            double[] wk = new double[n];
+            for (int i = 0; i < n; i++) {
+                wk[i] = w[k * n + i];
+            }
+            out.add(new SolverOutcome(wk, energy[k] == 0, steps[k], energy[k]));
+        }
+        return out;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class PlotCommand {
         }
         Path to = target == null ? dir : target;
         Files.createDirectories(to);
-        List<String> written = FigurePlotter.plot(e.name(), e.figure(), sweep.swept(), summaries, to);
+        List<String> written = FigurePlotter.plot(e.name(), e.figure(), sweep.swept(), summaries, e.theory(summaries, sweep.swept()), to);
         out.println("wrote " + String.join(", ", written) + " in " + to);
         return 0;
     }

@@ -44,4 +44,9 @@ public interface Experiment {
     }
 
     Figure figure();
+
+    /** Theory lines for the figure, computed from what was run (none by default). */
+    default List<TheoryCurve> theory(List<io.dismc.run.PointSummary> summaries, List<String> swept) {
+        return List.of();
+    }
 }

@@ -10,7 +10,9 @@ public final class Experiments {
     private static final Map<String, Experiment> ALL = new LinkedHashMap<>();
 
     static {
-        for (Experiment e : List.of(new HopfieldExperiment(), new RfhmExperiment(), new RfhmUnseenExperiment())) {
+        for (Experiment e : List.of(new HopfieldExperiment(), new RfhmExperiment(), new RfhmUnseenExperiment(),
+                new PerceptronCapacityExperiment(), new PerceptronTeacherExperiment(), new LocalEnergyExperiment(),
+                new GeodesicExperiment(), new BinaryCommitteeExperiment())) {
             ALL.put(e.name(), e);
         }
     }

@@ -17,9 +17,23 @@ public record Point(int index, String experiment, Map<String, Object> values) {
     }
 
     public long key() {
+        return keyOf(values.keySet());
+    }
+
+    /**
+     * Key of the instance alone: the hash of only the named parameters (those that define the
+     * disorder), so points differing in, say, the solver or the margin share their instances.
+     */
+    public long instanceKey(java.util.Collection<String> names) {
+        return keyOf(names);
+    }
+
+    private long keyOf(java.util.Collection<String> names) {
         StringBuilder sb = new StringBuilder(experiment);
         for (Map.Entry<String, Object> e : new TreeMap<>(values).entrySet()) {
-            sb.append(';').append(e.getKey()).append('=').append(canonical(e.getValue()));
+            if (names.contains(e.getKey())) {
+                sb.append(';').append(e.getKey()).append('=').append(canonical(e.getValue()));
+            }
         }
         return StreamIds.hash(sb.toString());
     }

@@ -17,4 +17,9 @@ public record Unit(Point point, int sample, long seed) {
     public RandomStream stream(Purpose purpose) {
         return stream(purpose, 0);
     }
+
+    /** A stream keyed by the instance-defining parameters only (see {@link Point#instanceKey}). */
+    public RandomStream instanceStream(java.util.Collection<String> instanceParams, Purpose purpose, long replica) {
+        return new RandomStream(seed, StreamIds.of(point.instanceKey(instanceParams), sample, purpose, replica));
+    }
 }

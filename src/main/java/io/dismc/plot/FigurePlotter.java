@@ -2,6 +2,7 @@ package io.dismc.plot;
 
 import io.dismc.experiment.Figure;
 import io.dismc.experiment.Point;
+import io.dismc.experiment.TheoryCurve;
 import io.dismc.run.AtomicFiles;
 import io.dismc.run.PointSummary;
 import io.dismc.run.Stat;
@@ -37,10 +38,24 @@ public final class FigurePlotter {
     /** Writes the figures into dir; returns the file names written. */
     public static List<String> plot(String title, Figure fig, List<String> swept, List<PointSummary> summaries, Path dir)
             throws IOException {
+        return plot(title, fig, swept, summaries, List.of(), dir);
+    }
+
+    /** The same, with theory lines drawn on the curves figure. */
+    public static List<String> plot(String title, Figure fig, List<String> swept, List<PointSummary> summaries,
+                                    List<TheoryCurve> theory, Path dir) throws IOException {
         List<String> written = new ArrayList<>();
+        if (fig.profile() != null) {
+            written.addAll(save(profile(title, fig, swept, summaries), dir, "figure"));
+            return written;
+        }
         String x = swept.contains(fig.x()) || swept.isEmpty() ? fig.x() : swept.get(0);
         String xLabel = x.equals(fig.x()) ? fig.xLabel() : x;
         XYChart chart = curves(title, fig, x, xLabel, swept, summaries);
+        for (TheoryCurve t : theory) {
+            XYSeries s = chart.addSeries(t.name(), t.x(), t.y());
+            s.setMarker(SeriesMarkers.NONE);
+        }
         written.addAll(save(chart, dir, "figure"));
         if (fig.heatY() != null && swept.contains(fig.x()) && swept.contains(fig.heatY())) {
             for (String obs : fig.series()) {
@@ -76,6 +91,10 @@ public final class FigurePlotter {
             for (Map.Entry<String, List<PointSummary>> g : groups.entrySet()) {
                 List<PointSummary> pts = new ArrayList<>(g.getValue());
                 pts.sort((a, b) -> Double.compare(value(a, x), value(b, x)));
+                pts.removeIf(pt -> Double.isNaN(pt.stats().get(obs).mean())); // no sample applied there
+                if (pts.isEmpty()) {
+                    continue;
+                }
                 double[] xs = new double[pts.size()];
                 double[] ys = new double[pts.size()];
                 double[] es = new double[pts.size()];
@@ -87,6 +106,36 @@ public final class FigurePlotter {
                 }
                 XYSeries series = chart.addSeries(g.getKey(), xs, ys, es);
                 series.setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        return chart;
+    }
+
+    /** One curve per point across the profile observables (x from the figure's profile map). */
+    public static XYChart profile(String title, Figure fig, List<String> swept, List<PointSummary> summaries) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(fig.xLabel())
+                .yAxisTitle(fig.yLabel()).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        for (PointSummary s : summaries) {
+            StringBuilder label = new StringBuilder();
+            for (String o : swept) {
+                label.append(label.length() == 0 ? "" : ", ").append(o).append('=').append(Point.canonical(s.point().values().get(o)));
+            }
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            List<Double> es = new ArrayList<>();
+            for (Map.Entry<String, Double> e : fig.profile().entrySet()) {
+                Stat st = s.stats().get(e.getKey());
+                if (st == null || Double.isNaN(st.mean())) {
+                    continue;
+                }
+                xs.add(e.getValue());
+                ys.add(st.mean());
+                es.add(Double.isNaN(st.stderr()) ? 0 : st.stderr());
+            }
+            if (!xs.isEmpty()) {
+                chart.addSeries(label.length() == 0 ? "all" : label.toString(), xs, ys, es).setMarker(SeriesMarkers.CIRCLE);
             }
         }
         return chart;

@@ -159,6 +159,17 @@ public final class RandomStream {
         }
     }
 
+    /** Streams that differ only in a trailing index (replica, move, ...): the family's own id mixed with it. */
+    public record Family(long seed, long baseId) {
+        public RandomStream stream(long index) {
+            return new RandomStream(seed, StreamIds.mix(baseId + 0x9E3779B97F4A7C15L * (index + 1)));
+        }
+    }
+
+    public Family family() {
+        return new Family(seed, streamId);
+    }
+
     /** Integer in [0, n) from one word: multiply-shift. */
     public static int below(int word, int n) {
         return (int) (((word & 0xffffffffL) * n) >>> 32);

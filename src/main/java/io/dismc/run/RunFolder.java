@@ -104,7 +104,7 @@ public final class RunFolder {
         AtomicFiles.write(dir.resolve("summary.csv"), Csv.summary(e, summaries));
         manifest.write(dir);
         if (plot && !summaries.isEmpty()) {
-            FigurePlotter.plot(e.name(), e.figure(), sweep.swept(), summaries, dir);
+            FigurePlotter.plot(e.name(), e.figure(), sweep.swept(), summaries, e.theory(summaries, sweep.swept()), dir);
         }
         return Table.render(e, sweep.swept(), summaries, sweep.values());
     }

@@ -1,0 +1,79 @@
+package io.dismc.perceptron;
+
+import io.dismc.dynamics.SweepSchedule;
+import io.dismc.model.PerceptronInstance;
+import io.dismc.rng.RandomStream;
+
+/**
+ * SA for binary weights: the CPU mirror of the perceptron_anneal kernel in kernels/async_sweep.cu.
+ * It walks the sites in the same per-sweep permutation and draws the same acceptance uniforms as the
+ * Hopfield dynamics ({@link SweepSchedule}); a flip of w_i moves every field h^mu = w . xi^mu by
+ * 2 w_i' xi_i^mu, one contiguous row (the Hopfield pattern-form update). Fields are kept in double,
+ * which holds the integer fields of +-1 inputs exactly, so the CPU and integer GPU decisions agree.
+ * The energy change is assembled from two exact sums, the change in the number k of violated
+ * constraints and in the sum s of their fields: dE = (dk thr - ds) / sqrt(N) for r = 1 (thr = kappa
+ * sqrt(N)), dE = dk for r = 0.
+ */
+public final class BinaryAnnealing {
+    private BinaryAnnealing() {}
+
+    public static SolverOutcome run(PerceptronInstance inst, byte[] start, RandomStream stream, AnnealSpec spec) {
+        int n = inst.n();
+        int p = inst.p();
+        double[] xi = inst.xi();
+        byte[] w = start.clone();
+        double[] h = new double[p];
+        for (int i = 0; i < n; i++) {
+            int off = i * p;
+            for (int mu = 0; mu < p; mu++) {
+                h[mu] += w[i] * xi[off + mu];
+            }
+        }
+        double threshold = spec.kappa() * Math.sqrt(n);
+        double sqrtN = Math.sqrt(n);
+        int energy = 0;
+        for (double x : h) {
+            energy += x < threshold ? 1 : 0;
+        }
+        long steps = 0;
+        int[] order = new int[n];
+        int[] permWords = new int[Math.max(n - 1, 1)];
+        int[] acceptWords = new int[2 * n];
+        for (int t = 0; t < spec.maxSweeps() && energy > 0; t++) {
+            long base = SweepSchedule.firstWord(n, t);
+            stream.words(base, permWords, 0, n - 1);
+            SweepSchedule.permutation(order, n, permWords);
+            stream.words(base + 2L * n, acceptWords, 0, 2 * n);
+            double beta = spec.beta(t);
+            for (int pos = 0; pos < n && energy > 0; pos++) {
+                int i = order[pos];
+                int off = i * p;
+                double step = -2.0 * w[i]; // h' = h + 2 w_i' xi_i with w_i' = -w_i
+                int delta = 0;
+                double deltaSum = 0;
+                for (int mu = 0; mu < p; mu++) {
+                    double after = h[mu] + step * xi[off + mu];
+                    boolean wasViolated = h[mu] < threshold;
+                    boolean isViolated = after < threshold;
+                    delta += (isViolated ? 1 : 0) - (wasViolated ? 1 : 0);
+                    deltaSum += (isViolated ? after : 0) - (wasViolated ? h[mu] : 0);
+                }
+                steps++;
+                double dE = spec.energyExponent() == 0 ? delta : (delta * threshold - deltaSum) / sqrtN;
+                double u = SweepSchedule.acceptanceUniform(acceptWords, pos);
+                if (dE <= 0 || u < Math.exp(-beta * dE)) {
+                    w[i] = (byte) -w[i];
+                    for (int mu = 0; mu < p; mu++) {
+                        h[mu] += step * xi[off + mu];
+                    }
+                    energy += delta;
+                }
+            }
+        }
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = w[i];
+        }
+        return new SolverOutcome(weights, energy == 0, steps, energy);
+    }
+}

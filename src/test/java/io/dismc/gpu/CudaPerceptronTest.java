@@ -1,0 +1,77 @@
+package io.dismc.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dismc.backend.CpuBackend;
+import io.dismc.backend.CudaBackend;
+import io.dismc.dynamics.Replica;
+import io.dismc.model.PerceptronInstance;
+import io.dismc.perceptron.AnnealSpec;
+import io.dismc.perceptron.DescentSpec;
+import io.dismc.perceptron.PerceptronProblems;
+import io.dismc.perceptron.SolverOutcome;
+import io.dismc.perceptron.SphericalDescent;
+import io.dismc.rng.RandomStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The perceptron's SA flip kernel and Langevin-on-sphere step on the GPU against the Java backend. */
+@Tag("gpu")
+class CudaPerceptronTest {
+
+    @ParameterizedTest(name = "alpha={0} kappa={1} r={2}")
+    @CsvSource({"0.4, 0, 0", "0.4, 0, 1", "0.7, 0.2, 1", "1.2, 0, 1"})
+    void annealingFollowsTheSameTrajectories(double alpha, double kappa, int r) {
+        CudaBackend gpu = Gpu.backend();
+        int n = 151;
+        int p = (int) Math.round(alpha * n);
+        PerceptronInstance inst = PerceptronProblems.instance(PerceptronProblems.inputs(n, p, false, new RandomStream(1, p)),
+                PerceptronProblems.randomLabels(p, new RandomStream(2, p)), n, p, false);
+        List<Replica> reps = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            byte[] w0 = new byte[n];
+            new RandomStream(3, k).spins(0, w0, 0, n);
+            reps.add(new Replica(w0, new RandomStream(4, k)));
+        }
+        AnnealSpec spec = new AnnealSpec(2, 50, 300, kappa, r);
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            List<SolverOutcome> a = cpu.anneal(inst, reps, spec);
+            List<SolverOutcome> b = gpu.anneal(inst, reps, spec);
+            for (int k = 0; k < reps.size(); k++) {
+                assertArrayEquals(a.get(k).weights(), b.get(k).weights(), 0.0, "replica " + k);
+                assertEquals(a.get(k).steps(), b.get(k).steps());
+                assertEquals(a.get(k).solved(), b.get(k).solved());
+                assertEquals(a.get(k).violations(), b.get(k).violations());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "T={0}")
+    @CsvSource({"0", "0.01"})
+    void sphericalDescentAgreesWithTheCpu(double temperature) {
+        CudaBackend gpu = Gpu.backend();
+        int n = 200;
+        int p = 300;
+        PerceptronInstance inst = PerceptronProblems.instance(PerceptronProblems.inputs(n, p, true, new RandomStream(5, 1)),
+                PerceptronProblems.randomLabels(p, new RandomStream(5, 2)), n, p, true);
+        List<float[]> starts = new ArrayList<>();
+        List<RandomStream> streams = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            starts.add(SphericalDescent.randomStart(n, new RandomStream(6, k)));
+            streams.add(new RandomStream(7, k));
+        }
+        DescentSpec spec = new DescentSpec(0.05, temperature, 30, 0, 1);
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            List<SolverOutcome> a = SphericalDescent.run(inst, starts, streams, spec, cpu);
+            List<SolverOutcome> b = SphericalDescent.run(inst, starts, streams, spec, gpu);
+            for (int k = 0; k < starts.size(); k++) {
+                // float steps whose norms are summed in another order: agreement to float precision
+                assertArrayEquals(a.get(k).weights(), b.get(k).weights(), 1e-3, "replica " + k);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.dismc.perceptron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dismc.backend.CpuBackend;
+import io.dismc.experiment.BinaryCommitteeExperiment;
+import io.dismc.experiment.GeodesicExperiment;
+import io.dismc.experiment.LocalEnergyExperiment;
+import io.dismc.experiment.PerceptronCapacityExperiment;
+import io.dismc.experiment.PerceptronTeacherExperiment;
+import io.dismc.model.PerceptronInstance;
+import io.dismc.rng.RandomStream;
+import io.dismc.run.PointSummary;
+import io.dismc.run.Sweep;
+import io.dismc.run.UnitResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The perceptron experiments against the references of models.md 2 (small N, fixed seeds). */
+class PerceptronExperimentsTest {
+    static CpuBackend cpu;
+
+    @BeforeAll
+    static void open() {
+        cpu = new CpuBackend(2);
+    }
+
+    @AfterAll
+    static void close() {
+        cpu.close();
+    }
+
+    static List<PointSummary> summary(Sweep s) {
+        return s.summarize(s.run(cpu));
+    }
+
+    /**
+     * Spherical, kappa = 0, random labels, N = 100: the exact linear-programming solver's solved
+     * fraction equals Cover's probability within 3.5 binomial standard errors (+0.02) at alpha = 1.8, 2.0, 2.2.
+     * Gaussian inputs (Cover's theorem needs general position).
+     */
+    @Test
+    void exactSolverFollowsCoversCountingTheorem() {
+        int samples = 60;
+        Sweep s = Sweep.of(new PerceptronCapacityExperiment(), Map.of("n", "100", "alpha", "1.8,2,2.2", "inputs", "gaussian",
+                "solver", "lp"), samples, 31);
+        for (PointSummary p : summary(s)) {
+            int n = 100;
+            int examples = (int) Math.round(p.point().real("alpha") * n);
+            double cover = PerceptronTheory.coverProbability(n, examples);
+            double sigma = Math.sqrt(cover * (1 - cover) / samples);
+            assertEquals(cover, p.stats().get("solved").mean(), 3.5 * sigma + 0.02, "alpha = " + p.point().real("alpha"));
+        }
+    }
+
+    /** Binary weights, kappa = 0: SA solves >= 90% at alpha = 0.4 (N = 201) and none at alpha = 1.0 (above 0.833). */
+    @Test
+    void simulatedAnnealingBelowAndAboveTheBinaryCapacity() {
+        Sweep s = Sweep.of(new PerceptronCapacityExperiment(), Map.of("n", "201", "alpha", "0.4,1.0", "weights", "binary"), 10, 7);
+        List<PointSummary> r = summary(s);
+        assertTrue(r.get(0).stats().get("solved").mean() >= 0.9, "alpha = 0.4 solved " + r.get(0).stats().get("solved").mean());
+        assertEquals(0.0, r.get(1).stats().get("solved").mean(), "alpha = 1.0 is above capacity");
+    }
+
+    /** Teacher-student, spherical: the error falls with alpha and equals arccos(R)/pi of the measured overlap. */
+    @Test
+    void teacherStudentGeneralization() {
+        Sweep s = Sweep.of(new PerceptronTeacherExperiment(), Map.of("n", "200", "alpha", "0.5,2,5", "test-size", "6000"), 8, 3);
+        List<PointSummary> r = summary(s);
+        for (int k = 0; k < r.size(); k++) {
+            double measured = r.get(k).stats().get("test_error").mean();
+            double theory = r.get(k).stats().get("gen_error_theory").mean();
+            // 8 samples x 6000 test examples: binomial error ~0.002; finite-N fluctuation of the angle on top
+            assertEquals(theory, measured, 0.02, "alpha = " + r.get(k).point().real("alpha"));
+            assertEquals(0.0, r.get(k).stats().get("train_error").mean(), "GD fits the teacher's labels");
+            if (k > 0) {
+                assertTrue(measured < r.get(k - 1).stats().get("test_error").mean() - 0.03, "error falls with alpha");
+            }
+        }
+    }
+
+    /**
+     * Local energy: zero at d = 0 for every solution, rising with d; solutions found with kappa = 0.3
+     * are flatter (lower delta_E at small d) than kappa = 0 ones on the same instances.
+     */
+    @Test
+    void highMarginSolutionsAreFlatter() {
+        Sweep s = Sweep.of(new LocalEnergyExperiment(), Map.of("n", "201", "alpha", "0.3", "kappa", "0,0.3", "moves", "20"), 6, 5);
+        List<UnitResult> units = s.run(cpu);
+        for (UnitResult u : units) {
+            assertEquals(1.0, u.observables().get("solved"), "SA solves alpha = 0.3 at both margins");
+            assertEquals(0.0, u.observables().get("dE_0"), "a solution has no training error");
+        }
+        List<PointSummary> r = s.summarize(units);
+        // on a coarse grid (neighbouring small d differ by one flipped weight, within the noise of the moves);
+        // a flat minimum stays at exactly zero for a while, so: never falls, and clearly rises overall
+        double[] d = {0.01, 0.05, 0.1, 0.2};
+        for (PointSummary p : r) {
+            double prev = 0;
+            for (double x : d) {
+                double e = p.stats().get(dE(x)).mean();
+                assertTrue(e >= prev, "delta_E never falls with d at kappa " + p.point().real("kappa") + ": " + e + " after " + prev);
+                prev = e;
+            }
+            assertTrue(prev > 0.1, "at d = 0.2 the moved weights misclassify a good share: " + prev);
+        }
+        for (double x : new double[] {0.005, 0.01, 0.02}) {
+            double flat = r.get(1).stats().get(dE(x)).mean();
+            double sharp = r.get(0).stats().get(dE(x)).mean();
+            assertTrue(flat < sharp, "kappa = 0.3 solutions flatter at d = " + x + ": " + flat + " vs " + sharp);
+        }
+    }
+
+    static String dE(double d) {
+        return "dE_" + d;
+    }
+
+    @Test
+    void geodesicEndpointsSelfPathsAndConvexCase() {
+        RandomStream rs = new RandomStream(1, 2);
+        PerceptronInstance inst = PerceptronProblems.instance(PerceptronProblems.inputs(100, 150, true, rs),
+                PerceptronProblems.randomLabels(150, new RandomStream(1, 3)), 100, 150, true);
+        List<SolverOutcome> sols = SphericalDescent.run(inst,
+                List.of(SphericalDescent.randomStart(100, new RandomStream(2, 1)), SphericalDescent.randomStart(100, new RandomStream(2, 2))),
+                List.of(new RandomStream(3, 1), new RandomStream(3, 2)), new DescentSpec(0.05, 0, 5000, -0.3, 1), cpu);
+        assertTrue(sols.get(0).solved() && sols.get(1).solved());
+        double[] self = Geodesic.profile(inst, sols.get(0).weights(), sols.get(0).weights(), -0.3, 11);
+        assertEquals(0.0, Geodesic.barrier(self), "a solution's path to itself stays a solution");
+        double[] path = Geodesic.profile(inst, sols.get(0).weights(), sols.get(1).weights(), -0.3, 11);
+        assertEquals(0.0, path[0]);
+        assertEquals(0.0, path[10]);
+        // kappa >= 0: the solution space is convex, every barrier and the simplex are at zero energy
+        Sweep convex = Sweep.of(new GeodesicExperiment(), Map.of("n", "150", "alpha", "0.8", "kappa", "0.2", "kappa-high", "0.4"), 4, 9);
+        for (UnitResult u : convex.run(cpu)) {
+            if (u.observables().get("solved") == 1.0) {
+                assertEquals(1.0, u.observables().get("zero_barrier_typical"));
+                assertEquals(1.0, u.observables().get("zero_barrier_high"));
+                assertEquals(0.0, u.observables().get("simplex_energy"));
+            }
+        }
+        assertTrue(convex.run(cpu).stream().anyMatch(u -> u.observables().get("solved") == 1.0), "some vertices found");
+    }
+
+    @Test
+    void committeeStudentsFitBelowTheirInterpolationThreshold() {
+        Sweep s = Sweep.of(new BinaryCommitteeExperiment(), Map.of("n", "51", "alpha", "0.5", "k", "1,3"), 4, 2);
+        for (PointSummary p : summary(s)) {
+            assertEquals(1.0, p.stats().get("solved").mean(), "K = " + p.point().integer("k"));
+            assertTrue(p.stats().get("gen_error").mean() < 0.5, "better than chance");
+        }
+    }
+}
