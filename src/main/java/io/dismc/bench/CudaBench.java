@@ -127,6 +127,8 @@ final class CudaBench {
             out.println();
             BenchCommand.perceptron(out, gpu, gpu, threads, quick);
             out.println();
+            BenchCommand.twoLayer(out, gpu, quick);
+            out.println();
             int ln = 1 << 20;
             int lr = quick ? 8 : 64;
             float[][] w = new float[lr][ln];

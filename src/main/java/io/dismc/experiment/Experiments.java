@@ -12,7 +12,8 @@ public final class Experiments {
     static {
         for (Experiment e : List.of(new HopfieldExperiment(), new RfhmExperiment(), new RfhmUnseenExperiment(),
                 new PerceptronCapacityExperiment(), new PerceptronTeacherExperiment(), new LocalEnergyExperiment(),
-                new GeodesicExperiment(), new BinaryCommitteeExperiment())) {
+                new GeodesicExperiment(), new BinaryCommitteeExperiment(), new TeacherStudentExperiment(), new BayesKernelExperiment(),
+                new TransferExperiment(), new SpectraExperiment())) {
             ALL.put(e.name(), e);
         }
     }

@@ -1,0 +1,67 @@
+package io.dismc.experiment;
+
+import io.dismc.cli.Param;
+import io.dismc.twolayer.Activation;
+import io.dismc.twolayer.Parameterization;
+import io.dismc.twolayer.TrainingSpec;
+import io.dismc.twolayer.TwoLayerNetwork;
+import java.util.List;
+import java.util.Locale;
+
+/** Parameters shared by the one-hidden-layer experiments (models.md 3). */
+final class TwoLayerParams {
+    private TwoLayerParams() {}
+
+    static Param n(String def) {
+        return Param.integer("n", def, 1, 100_000, "input dimension N");
+    }
+
+    static Param k(String def) {
+        return Param.integer("k", def, 1, 100_000, "hidden units K of the student");
+    }
+
+    static Param teacherK(String def) {
+        return Param.integer("teacher-k", def, 1, 100_000, "hidden units K* of the teacher");
+    }
+
+    static final Param ACTIVATION = Param.choice("activation", "erf", List.of("erf", "linear", "tanh", "relu"),
+            "hidden activation g (erf means erf(h/sqrt 2))");
+    static Param parameterization(String def) {
+        return Param.choice("parameterization", def, List.of("ntk", "mup"),
+                "readout scale gamma/sqrt(K) (ntk) or gamma/K with the hidden learning rate times K (mup)");
+    }
+    static final Param GAMMA = Param.real("gamma", "1", 0, false, 1e6, true, "readout scale gamma");
+    static final Param READOUT = Param.choice("readout", "fixed", List.of("fixed", "trained"), "readout weights a: fixed at 1, or trained");
+    static Param eta(String def) {
+        return Param.real("eta", def, 0, false, 1e6, true, "learning rate eta");
+    }
+    static Param temperature(String def) {
+        return Param.real("temperature", def, 0, true, 1e6, true, "Langevin temperature T (0: gradient descent)");
+    }
+    static final Param LAMBDA = Param.real("lambda", "0", 0, true, 1e6, true, "weight decay lambda");
+    static Param steps(String def) {
+        return Param.integer("steps", def, 1, 100_000_000, "training steps");
+    }
+    static final Param BATCH = Param.integer("batch", "0", 0, 100_000_000, "minibatch size for SGD (0: full batch)");
+    static final Param TEST = Param.integer("test-size", "2000", 10, 10_000_000, "fresh examples for the measured test error");
+    static final Param TIMES = Param.integer("time-points", "24", 1, 10_000, "log-spaced times at which curves are recorded");
+
+    /** w &lt;- w - eta c w diverges when eta c &gt;= 2: say so before running (c: weight decay or elastic coupling). */
+    static void checkStable(Point pt, double c, String option) {
+        double eta = pt.real("eta");
+        if (eta * c >= 2) {
+            throw new io.dismc.cli.UsageError("--" + option + ": eta x " + option + " = " + eta * c
+                    + " makes gradient descent diverge (accepted: eta x " + option + " < 2)");
+        }
+    }
+
+    static TwoLayerNetwork network(Point pt, int k, boolean trainReadout) {
+        return new TwoLayerNetwork(pt.integer("n"), k, Activation.valueOf(pt.choice("activation").toUpperCase(Locale.ROOT)),
+                Parameterization.valueOf(pt.choice("parameterization").toUpperCase(Locale.ROOT)), pt.real("gamma"), trainReadout);
+    }
+
+    static TrainingSpec training(Point pt, double elastic) {
+        return new TrainingSpec(pt.real("eta"), pt.real("temperature"), pt.real("lambda"), elastic, pt.integer("steps"),
+                pt.integer("batch"), pt.integer("time-points"));
+    }
+}

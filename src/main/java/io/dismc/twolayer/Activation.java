@@ -1,0 +1,50 @@
+package io.dismc.twolayer;
+
+/**
+ * Hidden-unit activations g and their derivatives. erf is g(h) = erf(h / sqrt(2)) (Saad and Solla's
+ * convention), for which the Gaussian average E[g(u) g(v)] has a closed form (see {@link #correlation}).
+ */
+public enum Activation {
+    LINEAR, ERF, TANH, RELU, SIGN;
+
+    public double g(double h) {
+        return switch (this) {
+            case LINEAR -> h;
+            case ERF -> org.apache.commons.math3.special.Erf.erf(h / Math.sqrt(2));
+            case TANH -> Math.tanh(h);
+            case RELU -> h > 0 ? h : 0;
+            case SIGN -> h >= 0 ? 1 : -1;
+        };
+    }
+
+    /** g'(h); sign has zero derivative almost everywhere (GD cannot train it: the binary committee uses SA). */
+    public double derivative(double h) {
+        return switch (this) {
+            case LINEAR -> 1;
+            case ERF -> Math.sqrt(2 / Math.PI) * Math.exp(-h * h / 2);
+            case TANH -> {
+                double t = Math.tanh(h);
+                yield 1 - t * t;
+            }
+            case RELU -> h > 0 ? 1 : 0;
+            case SIGN -> 0;
+        };
+    }
+
+    /** Whether E[g(u) g(v)] over jointly Gaussian (u, v) has the closed form below. */
+    public boolean hasClosedForm() {
+        return this == LINEAR || this == ERF;
+    }
+
+    /**
+     * E[g(u) g(v)] for zero-mean Gaussians with E[u^2] = cuu, E[v^2] = cvv, E[u v] = cuv:
+     * linear: cuv; erf(./sqrt 2): (2/pi) arcsin(cuv / sqrt((1 + cuu)(1 + cvv))).
+     */
+    public double correlation(double cuv, double cuu, double cvv) {
+        return switch (this) {
+            case LINEAR -> cuv;
+            case ERF -> 2 / Math.PI * Math.asin(cuv / Math.sqrt((1 + cuu) * (1 + cvv)));
+            default -> throw new IllegalStateException(this + " has no closed-form Gaussian correlation");
+        };
+    }
+}

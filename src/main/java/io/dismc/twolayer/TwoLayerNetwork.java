@@ -1,0 +1,140 @@
+package io.dismc.twolayer;
+
+/**
+ * One-hidden-layer network f(x) = c sum_k a_k g(w_k . x / sqrt(N)) with c = gamma / K^e
+ * ({@link Parameterization}), K hidden units on N inputs (models.md 3). Weights of one replica are
+ * one flat vector: W (K x N, row k = w_k) followed by the readout a (K) when it is trained.
+ *
+ * @param gamma readout scale (feature-learning strength in the mean-field parameterization)
+ */
+public record TwoLayerNetwork(int n, int k, Activation activation, Parameterization parameterization, double gamma,
+                             boolean trainReadout) {
+
+    public double readoutScale() {
+        return gamma * parameterization.readoutFactor(k);
+    }
+
+    public int parameterCount() {
+        return k * n + (trainReadout ? k : 0);
+    }
+
+    /** Pre-activations H (K x P, row k over examples): h_k^mu = w_k . x^mu / sqrt(N). */
+    public double[] preactivations(double[] w, Dataset d) {
+        int p = d.p();
+        double[] h = new double[k * p];
+        double inv = 1 / Math.sqrt(n);
+        double[] xt = d.xt();
+        for (int u = 0; u < k; u++) {
+            int wo = u * n;
+            int ho = u * p;
+            for (int i = 0; i < n; i++) {
+                double wi = w[wo + i] * inv;
+                int xo = i * p;
+                for (int mu = 0; mu < p; mu++) {
+                    h[ho + mu] += wi * xt[xo + mu];
+                }
+            }
+        }
+        return h;
+    }
+
+    /** Float weights (as the backends store them) widened to double for the passes. */
+    public static double[] widen(float[] w) {
+        double[] d = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            d[i] = w[i];
+        }
+        return d;
+    }
+
+    public double[] preactivations(float[] w, Dataset d) {
+        return preactivations(widen(w), d);
+    }
+
+    public double[] predict(float[] w, Dataset d) {
+        return predict(widen(w), d);
+    }
+
+    /** The readout of unit u: a_u from the weights when trained, else the fixed readout (all ones). */
+    public double readout(double[] w, int u) {
+        return trainReadout ? w[k * n + u] : 1.0;
+    }
+
+    /** Outputs f(x^mu) from pre-activations. */
+    public double[] outputs(double[] w, double[] h, int p) {
+        double c = readoutScale();
+        double[] f = new double[p];
+        for (int u = 0; u < k; u++) {
+            double a = readout(w, u) * c;
+            for (int mu = 0; mu < p; mu++) {
+                f[mu] += a * activation.g(h[u * p + mu]);
+            }
+        }
+        return f;
+    }
+
+    public double[] predict(double[] w, Dataset d) {
+        return outputs(w, preactivations(w, d), d.p());
+    }
+
+    /**
+     * Loss L = (1/(2P)) sum_mu (y^mu - f(x^mu))^2 (the data term; decay and elastic terms are added by
+     * the trainer) and its gradient with respect to the flat weight vector, into grad. Returns L.
+     * g and g' are evaluated once per pre-activation and shared by the forward and backward passes.
+     */
+    public double lossAndGradient(double[] w, Dataset d, double[] grad) {
+        int p = d.p();
+        double[] x = d.x();
+        double[] y = d.y();
+        double[] h = preactivations(w, d);
+        double[] phi = new double[h.length];
+        double[] dphi = new double[h.length];
+        for (int e = 0; e < h.length; e++) {
+            phi[e] = activation.g(h[e]);
+            dphi[e] = activation.derivative(h[e]);
+        }
+        double c = readoutScale();
+        double[] f = new double[p];
+        for (int u = 0; u < k; u++) {
+            double a = readout(w, u) * c;
+            int ho = u * p;
+            for (int mu = 0; mu < p; mu++) {
+                f[mu] += a * phi[ho + mu];
+            }
+        }
+        double inv = 1 / Math.sqrt(n);
+        double loss = 0;
+        double[] r = new double[p]; // dL/df = -(y - f)/P
+        for (int mu = 0; mu < p; mu++) {
+            double e = y[mu] - f[mu];
+            loss += e * e;
+            r[mu] = -e / p;
+        }
+        java.util.Arrays.fill(grad, 0);
+        double[] back = new double[p];
+        for (int u = 0; u < k; u++) {
+            double a = readout(w, u) * c;
+            int ho = u * p;
+            double ga = 0;
+            for (int mu = 0; mu < p; mu++) {
+                back[mu] = r[mu] * a * dphi[ho + mu] * inv;
+                ga += r[mu] * c * phi[ho + mu];
+            }
+            int wo = u * n;
+            for (int mu = 0; mu < p; mu++) {
+                double b = back[mu];
+                if (b == 0) {
+                    continue;
+                }
+                int xo = mu * n;
+                for (int i = 0; i < n; i++) {
+                    grad[wo + i] += b * x[xo + i];
+                }
+            }
+            if (trainReadout) {
+                grad[k * n + u] = ga;
+            }
+        }
+        return loss / (2 * p);
+    }
+}

@@ -1,0 +1,187 @@
+package io.dismc.twolayer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dismc.backend.CpuBackend;
+import io.dismc.experiment.TeacherStudentExperiment;
+import io.dismc.rng.RandomStream;
+import io.dismc.run.PointSummary;
+import io.dismc.run.Sweep;
+import io.dismc.run.UnitResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The one-hidden-layer network: gradients, the Langevin stationary law, learning and closed forms (models.md 3). */
+class TwoLayerTest {
+
+    @ParameterizedTest(name = "{0} {1} readout {2}")
+    @CsvSource({"LINEAR, NTK, false", "LINEAR, MUP, true", "ERF, NTK, true", "ERF, MUP, false", "TANH, NTK, true",
+            "TANH, MUP, true", "RELU, NTK, true", "RELU, MUP, false"})
+    void analyticGradientEqualsFiniteDifferences(Activation g, Parameterization param, boolean trainReadout) {
+        int n = 7;
+        int k = 3;
+        int p = 11;
+        TwoLayerNetwork net = new TwoLayerNetwork(n, k, g, param, 1.3, trainReadout);
+        Dataset d = Dataset.gaussianInputs(n, p, new RandomStream(1, 2));
+        double[] y = new double[p];
+        new RandomStream(1, 3).gaussians(0, y, 0, p);
+        d = d.withTargets(y);
+        double[] w = new double[net.parameterCount()];
+        new RandomStream(1, 4).gaussians(0, w, 0, w.length);
+        double[] grad = new double[w.length];
+        net.lossAndGradient(w, d, grad);
+        double h = 1e-6;
+        double[] dummy = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            double keep = w[i];
+            w[i] = keep + h;
+            double up = net.lossAndGradient(w, d, dummy);
+            w[i] = keep - h;
+            double down = net.lossAndGradient(w, d, dummy);
+            w[i] = keep;
+            double fd = (up - down) / (2 * h);
+            double scale = Math.max(Math.abs(fd), 1e-3);
+            assertEquals(fd, grad[i], 1e-5 * scale, "parameter " + i);
+        }
+    }
+
+    /**
+     * Linear model f = w.x/sqrt(N) with weight decay: exp(-L/T) is Gaussian with precision A/T,
+     * A = X^T X/(P N) + lambda I, and mean A^{-1} X^T y/(P sqrt N). Langevin samples match its mean and
+     * variances (5 standard errors plus the O(eta) discretization, about 3%).
+     */
+    @Test
+    void langevinSamplesTheGaussianPosterior() {
+        int n = 4;
+        int p = 12;
+        double lambda = 0.5;
+        double t = 0.05;
+        TwoLayerNetwork net = new TwoLayerNetwork(n, 1, Activation.LINEAR, Parameterization.NTK, 1.0, false);
+        Dataset d = Dataset.gaussianInputs(n, p, new RandomStream(7, 1));
+        double[] y = new double[p];
+        new RandomStream(7, 2).gaussians(0, y, 0, p);
+        d = d.withTargets(y);
+        double[][] a = new double[n][n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int mu = 0; mu < p; mu++) {
+                    s += d.x()[mu * n + i] * d.x()[mu * n + j];
+                }
+                a[i][j] = s / (p * n) + (i == j ? lambda : 0);
+            }
+            for (int mu = 0; mu < p; mu++) {
+                b[i] += d.x()[mu * n + i] * y[mu] / (p * Math.sqrt(n));
+            }
+        }
+        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(a)).getSolver().getInverse();
+        double[] mean = inv.operate(b);
+        int burn = 1000;
+        int every = 10;
+        int draws = 6000;
+        double[] sum = new double[n];
+        double[] sumSq = new double[n];
+        int[] count = {0};
+        try (CpuBackend cpu = new CpuBackend(1)) {
+            TwoLayerTrainer.trainEveryStep(net, d, List.of(new float[n]), List.of(new RandomStream(8, 1)),
+                    new TrainingSpec(0.04, t, lambda, 0, burn + every * draws, 0, 1), cpu, (step, w, loss) -> {
+                        if (step > burn && (step - burn) % every == 0) {
+                            count[0]++;
+                            for (int i = 0; i < n; i++) {
+                                sum[i] += w[0][i];
+                                sumSq[i] += (double) w[0][i] * w[0][i];
+                            }
+                        }
+                    });
+        }
+        for (int i = 0; i < n; i++) {
+            double m = sum[i] / count[0];
+            double var = sumSq[i] / count[0] - m * m;
+            double exactVar = t * inv.getEntry(i, i);
+            // samples 10 steps apart are correlated over ~1/(eta lambda_min) ~ 50 steps: about 600 independent ones
+            double se = Math.sqrt(exactVar / (count[0] / 10.0));
+            assertEquals(mean[i], m, 5 * se, "posterior mean of w_" + i);
+            // relative error of a variance from M independent samples: sqrt(2/M) ~ 6%; discretization bias ~ eta A / 2 ~ 3%
+            assertEquals(exactVar, var, 0.2 * exactVar, "posterior variance of w_" + i);
+        }
+    }
+
+    /** Linear student = linear teacher, K = K* = 1, noiseless GD: error -> 0 for alpha > 1/K, finite below. */
+    @Test
+    void linearStudentLearnsTheTeacherOncePExceedsN() {
+        Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "40", "k", "1", "teacher-k", "1", "activation", "linear",
+                "alpha", "0.5,2", "eta", "0.5", "steps", "3000", "time-points", "5"), 3, 4);
+        List<PointSummary> r;
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            r = s.summarize(s.run(cpu));
+        }
+        assertTrue(r.get(0).stats().get("test_error").mean() > 0.05, "alpha = 0.5 < 1: the null space is not learned");
+        assertTrue(r.get(1).stats().get("test_error").mean() < 1e-4, "alpha = 2 > 1: error " + r.get(1).stats().get("test_error").mean());
+    }
+
+    /** The erf closed form equals the error on a large test set within 3 standard errors. */
+    @Test
+    void erfClosedFormMatchesALargeTestSet() {
+        int n = 30;
+        TwoLayerNetwork net = new TwoLayerNetwork(n, 3, Activation.ERF, Parameterization.NTK, 1.0, true);
+        TwoLayerTeacher teacher = TwoLayerTeacher.random(n, 2, Activation.ERF, new RandomStream(3, 1));
+        for (int trial = 0; trial < 3; trial++) {
+            float[] w = TwoLayerTrainer.initialWeights(net, new RandomStream(4, trial));
+            Dataset test = Dataset.gaussianInputs(n, 40_000, new RandomStream(5, trial));
+            double[] f = net.predict(w, test);
+            double[] fs = teacher.outputs(test);
+            double sum = 0;
+            double sumSq = 0;
+            for (int mu = 0; mu < f.length; mu++) {
+                double e = 0.5 * (f[mu] - fs[mu]) * (f[mu] - fs[mu]);
+                sum += e;
+                sumSq += e * e;
+            }
+            double mean = sum / f.length;
+            double se = Math.sqrt((sumSq / f.length - mean * mean) / f.length);
+            assertEquals(TwoLayerObservables.generalizationError(net, w, teacher), mean, 3 * se, "trial " + trial);
+        }
+    }
+
+    @Test
+    void sameSeedSameTrajectoryWhateverTheThreads() {
+        Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "30", "k", "3", "alpha", "1,2", "steps", "200",
+                "temperature", "0,0.001"), 2, 6);
+        List<Map<String, Double>> a = new ArrayList<>();
+        List<Map<String, Double>> b = new ArrayList<>();
+        try (CpuBackend one = new CpuBackend(1); CpuBackend two = new CpuBackend(2)) {
+            s.run(one).stream().map(UnitResult::observables).forEach(a::add);
+            s.run(two).stream().map(UnitResult::observables).forEach(b::add);
+        }
+        assertEquals(a, b);
+    }
+
+    @Test
+    void specializationIndexSeparatesAlignedFromSymmetricStudents() {
+        int n = 50;
+        TwoLayerTeacher teacher = TwoLayerTeacher.random(n, 2, Activation.ERF, new RandomStream(9, 1));
+        float[] copy = teacher.weights().clone();
+        float[] symmetric = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            float avg = (teacher.weights()[i] + teacher.weights()[n + i]) / 2;
+            symmetric[i] = avg;
+            symmetric[n + i] = avg;
+        }
+        var r = TwoLayerObservables.overlap(teacher.weights(), 2, teacher.weights(), 2, n);
+        double aligned = TwoLayerObservables.specialization(TwoLayerObservables.overlap(copy, 2, copy, 2, n),
+                TwoLayerObservables.overlap(copy, 2, teacher.weights(), 2, n), r);
+        double sym = TwoLayerObservables.specialization(TwoLayerObservables.overlap(symmetric, 2, symmetric, 2, n),
+                TwoLayerObservables.overlap(symmetric, 2, teacher.weights(), 2, n), r);
+        assertTrue(aligned > 0.8, "a copy of the teacher is specialized: " + aligned);
+        assertTrue(Math.abs(sym) < 0.05, "the symmetric student is not: " + sym);
+    }
+}
