@@ -62,6 +62,16 @@ class CliTest {
         "run rfhm --alpha-d -1 | --alpha-d",
         "run rfhm-unseen --alpha-d 0.001 | --alpha-d",
         "run hopfield --form j --n 50000 --alpha 0.01 | --n",
+        "run perceptron-capacity --solver lp --kappa 0.5 | --solver",
+        "run perceptron-capacity --weights binary --solver gd | --solver",
+        "run perceptron-capacity --loss-exponent 3 | --loss-exponent",
+        "run binary-committee --k 2 | --k",
+        "run teacher-student --lambda 1 --eta 3 | --lambda",
+        "run transfer --delta 1 | --delta",
+        "run transfer --alignment 1.5 | --alignment",
+        "run bayes-kernel --temperature 0 | --temperature",
+        "run geodesic --kappa-high -1 | --kappa-high",
+        "run spectra --parameterization xyz | --parameterization",
     })
     void badInputIsOneLineAndExitCodeTwo(String command, String mention) {
         Outcome o = dismc(command.trim().split("\\s+"));
