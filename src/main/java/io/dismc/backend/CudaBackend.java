@@ -143,41 +143,32 @@ public final class CudaBackend implements Backend {
 
     @Override
     public SpinMatrix signProjection(SpinMatrix features, RealMatrix latents) {
-        int n = features.rows();
-        int d = features.cols();
+        return project(features.rows(), features.cols(), features.data(), true, latents);
+    }
+
+    @Override
+    public SpinMatrix signProjection(RealMatrix features, RealMatrix latents) {
+        return project(features.rows(), features.cols(), features.data(), false, latents);
+    }
+
+    /** sign(F C) for features given as +-1 bytes (spins) or doubles: own tiled kernel, or cuBLAS DGEMM + signs. */
+    private SpinMatrix project(int n, int d, Object featureData, boolean spins, RealMatrix latents) {
         int p = checkInner(d, latents);
         String sizes = sizes(n, d, p);
         byte[] out = new byte[n * p];
-        try (DeviceBuffer f = device.upload(features.data(), "features " + n + "x" + d);
+        try (DeviceBuffer f = device.upload(featureData, "features " + n + "x" + d);
              DeviceBuffer c = device.upload(latents.data(), "latents " + d + "x" + p);
              DeviceBuffer o = device.alloc((long) n * p, "patterns " + n + "x" + p)) {
-            if (cublas != null) {
+            if (cublas == null) {
+                device.launch(spins ? "sign_projection_spins" : "sign_projection_real", ceil(p, 64), ceil(n, 64), 16, 16, sizes,
+                        f, c, o, n, d, p);
+            } else if (spins) {
                 try (DeviceBuffer fd = device.alloc(8L * n * d, "features as doubles for cuBLAS")) {
                     device.launch("spins_to_double", grid((long) n * d), 1, 256, 1, sizes, f, fd, (long) n * d);
                     gemmThenSign(fd, c, o, n, d, p, sizes);
                 }
             } else {
-                device.launch("sign_projection_spins", ceil(p, 64), ceil(n, 64), 16, 16, sizes, f, c, o, n, d, p);
-            }
-            device.download(o, out, "patterns");
-        }
-        return new SpinMatrix(n, p, out);
-    }
-
-    @Override
-    public SpinMatrix signProjection(RealMatrix features, RealMatrix latents) {
-        int n = features.rows();
-        int d = features.cols();
-        int p = checkInner(d, latents);
-        String sizes = sizes(n, d, p);
-        byte[] out = new byte[n * p];
-        try (DeviceBuffer f = device.upload(features.data(), "features " + n + "x" + d);
-             DeviceBuffer c = device.upload(latents.data(), "latents " + d + "x" + p);
-             DeviceBuffer o = device.alloc((long) n * p, "patterns " + n + "x" + p)) {
-            if (cublas != null) {
                 gemmThenSign(f, c, o, n, d, p, sizes);
-            } else {
-                device.launch("sign_projection_real", ceil(p, 64), ceil(n, 64), 16, 16, sizes, f, c, o, n, d, p);
             }
             device.download(o, out, "patterns");
         }

@@ -9,7 +9,6 @@ import io.dismc.twolayer.KernelRegression;
 import io.dismc.twolayer.TrainingSpec;
 import io.dismc.twolayer.TwoLayerNetwork;
 import io.dismc.twolayer.TwoLayerObservables;
-import io.dismc.twolayer.TwoLayerTeacher;
 import io.dismc.twolayer.TwoLayerTrainer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,12 +97,10 @@ public final class BayesKernelExperiment implements Experiment {
         int k = pt.integer("k");
         int p = examples(pt);
         TwoLayerNetwork net = TwoLayerParams.network(pt, k, true);
-        TwoLayerTeacher teacher = TwoLayerTeacher.random(n, pt.integer("teacher-k"), net.activation(),
-                unit.instanceStream(INSTANCE, Purpose.TEACHER, 0));
-        Dataset train = Dataset.gaussianInputs(n, p, unit.instanceStream(INSTANCE, Purpose.INPUTS, 0));
-        train = train.withTargets(teacher.outputs(train));
-        Dataset test = Dataset.gaussianInputs(n, pt.integer("test-size"), unit.instanceStream(INSTANCE, Purpose.TEST_EXAMPLES, 0));
-        double[] yTest = teacher.outputs(test);
+        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.integer("teacher-k"), p, pt.integer("test-size"), false, 0);
+        Dataset train = task.train();
+        Dataset test = task.test();
+        double[] yTest = task.testTeacher();
         double t = pt.real("temperature");
         int burn = pt.integer("burn-in");
         int thin = pt.integer("thin");

@@ -8,7 +8,6 @@ import io.dismc.run.NdArray;
 import io.dismc.twolayer.Dataset;
 import io.dismc.twolayer.TwoLayerNetwork;
 import io.dismc.twolayer.TwoLayerObservables;
-import io.dismc.twolayer.TwoLayerTeacher;
 import io.dismc.twolayer.TwoLayerTrainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,12 +87,11 @@ public final class SpectraExperiment implements Experiment {
         int n = pt.integer("n");
         int k = pt.integer("k");
         TwoLayerNetwork net = TwoLayerParams.network(pt, k, false);
-        TwoLayerTeacher teacher = TwoLayerTeacher.random(n, pt.integer("teacher-k"), net.activation(),
-                unit.instanceStream(INSTANCE, Purpose.TEACHER, 0));
-        Dataset train = Dataset.gaussianInputs(n, examples(pt), unit.instanceStream(INSTANCE, Purpose.INPUTS, 0));
-        train = train.withTargets(teacher.outputs(train));
-        Dataset test = Dataset.gaussianInputs(n, pt.integer("test-size"), unit.instanceStream(INSTANCE, Purpose.TEST_EXAMPLES, 0));
-        double[] yTest = teacher.outputs(test);
+        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.integer("teacher-k"), examples(pt),
+                pt.integer("test-size"), false, 0);
+        Dataset train = task.train();
+        Dataset test = task.test();
+        double[] yTest = task.testTeacher();
         List<double[]> svRows = new ArrayList<>();
         double[] lastLoss = {0};
         float[] w = TwoLayerTrainer.train(net, train, List.of(TwoLayerTrainer.initialWeights(net, unit.stream(Purpose.TRAINING, 0))), null,

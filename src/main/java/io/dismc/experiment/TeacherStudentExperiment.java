@@ -97,12 +97,12 @@ public final class TeacherStudentExperiment implements Experiment {
         int p = examples(pt);
         boolean classification = pt.choice("task").equals("classification");
         TwoLayerNetwork net = TwoLayerParams.network(pt, k, pt.choice("readout").equals("trained"));
-        TwoLayerTeacher teacher = TwoLayerTeacher.random(n, pt.integer("teacher-k"), net.activation(),
-                unit.instanceStream(INSTANCE, Purpose.TEACHER, 0));
-        Dataset train = Dataset.gaussianInputs(n, p, unit.instanceStream(INSTANCE, Purpose.INPUTS, 0));
-        train = train.withTargets(teacher.targets(train, classification, pt.real("noise"), unit.instanceStream(INSTANCE, Purpose.INPUTS, 1)));
-        Dataset test = Dataset.gaussianInputs(n, pt.integer("test-size"), unit.instanceStream(INSTANCE, Purpose.TEST_EXAMPLES, 0));
-        double[] testTeacher = teacher.outputs(test);
+        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.integer("teacher-k"), p, pt.integer("test-size"),
+                classification, pt.real("noise"));
+        TwoLayerTeacher teacher = task.teacher();
+        Dataset train = task.train();
+        Dataset test = task.test();
+        double[] testTeacher = task.testTeacher();
         List<double[]> curve = new ArrayList<>();
         TwoLayerNetwork netF = net;
         float[][] w = TwoLayerTrainer.train(net, train, List.of(TwoLayerTrainer.initialWeights(net, unit.stream(Purpose.TRAINING, 0))), null,

@@ -55,6 +55,26 @@ final class TwoLayerParams {
         }
     }
 
+    /** A teacher, its P training examples (targets: outputs, + noise, or signs) and a test set with the teacher's outputs. */
+    record Task(io.dismc.twolayer.TwoLayerTeacher teacher, io.dismc.twolayer.Dataset train, io.dismc.twolayer.Dataset test,
+                double[] testTeacher) {}
+
+    /** The task of a unit, drawn from the instance streams (teacher, inputs, label noise, test inputs). */
+    static Task task(Unit unit, List<String> instance, TwoLayerNetwork net, int kStar, int p, int testSize, boolean classification,
+                     double noise) {
+        int n = net.n();
+        io.dismc.rng.StreamIds.Purpose teacherPurpose = io.dismc.rng.StreamIds.Purpose.TEACHER;
+        io.dismc.twolayer.TwoLayerTeacher teacher = io.dismc.twolayer.TwoLayerTeacher.random(n, kStar, net.activation(),
+                unit.instanceStream(instance, teacherPurpose, 0));
+        io.dismc.twolayer.Dataset train = io.dismc.twolayer.Dataset.gaussianInputs(n, p,
+                unit.instanceStream(instance, io.dismc.rng.StreamIds.Purpose.INPUTS, 0));
+        train = train.withTargets(teacher.targets(train, classification, noise,
+                unit.instanceStream(instance, io.dismc.rng.StreamIds.Purpose.INPUTS, 1)));
+        io.dismc.twolayer.Dataset test = io.dismc.twolayer.Dataset.gaussianInputs(n, testSize,
+                unit.instanceStream(instance, io.dismc.rng.StreamIds.Purpose.TEST_EXAMPLES, 0));
+        return new Task(teacher, train, test, teacher.outputs(test));
+    }
+
     static TwoLayerNetwork network(Point pt, int k, boolean trainReadout) {
         return new TwoLayerNetwork(pt.integer("n"), k, Activation.valueOf(pt.choice("activation").toUpperCase(Locale.ROOT)),
                 Parameterization.valueOf(pt.choice("parameterization").toUpperCase(Locale.ROOT)), pt.real("gamma"), trainReadout);
