@@ -16,31 +16,24 @@ public final class AsynchronousDynamics {
                                    SweepObserver observer) {
         int n = s.length;
         field.reset(s);
-        int[] order = new int[n];
-        int[] permWords = new int[Math.max(n - 1, 1)];
-        int[] acceptWords = spec.isZeroTemperature() ? null : new int[2 * n];
+        SweepSchedule.Draws draws = new SweepSchedule.Draws(n, stream, !spec.isZeroTemperature());
         double beta = spec.isZeroTemperature() ? Double.POSITIVE_INFINITY : spec.beta();
         double invN = 1.0 / n;
         long totalFlips = 0;
         int sweeps = 0;
         boolean converged = false;
         for (int t = 0; t < spec.maxSweeps(); t++) {
-            long base = SweepSchedule.firstWord(n, t);
-            stream.words(base, permWords, 0, n - 1);
-            SweepSchedule.permutation(order, n, permWords);
-            if (acceptWords != null) {
-                stream.words(base + 2L * n, acceptWords, 0, 2 * n);
-            }
+            draws.begin(t);
             int flips = 0;
             for (int pos = 0; pos < n; pos++) {
-                int i = order[pos];
+                int i = draws.site(pos);
                 int h = field.numerator(i, s);
                 int si = s[i];
                 int next;
-                if (acceptWords == null) {
+                if (spec.isZeroTemperature()) {
                     next = h > 0 ? 1 : (h < 0 ? -1 : si);
                 } else {
-                    double u = SweepSchedule.acceptanceUniform(acceptWords, pos);
+                    double u = draws.uniform(pos);
                     next = decide(spec.rule(), beta, h * invN, si, u);
                 }
                 if (next != si) {

@@ -38,4 +38,45 @@ public final class SweepSchedule {
         long u = ((long) acceptWords[2 * pos + 1] << 32) | (acceptWords[2 * pos] & 0xffffffffL);
         return (u >>> 11) * 0x1.0p-53;
     }
+
+    /**
+     * A replica's draws for one sweep at a time, reused across sweeps: the visiting order and, when
+     * needed, the acceptance uniforms. Every single-site sweep in the engine (Hopfield dynamics,
+     * perceptron and committee annealing) takes its randomness from here.
+     */
+    public static final class Draws {
+        private final int sites;
+        private final RandomStream stream;
+        private final int[] order;
+        private final int[] permWords;
+        private final int[] acceptWords;
+
+        public Draws(int sites, RandomStream stream, boolean acceptance) {
+            this.sites = sites;
+            this.stream = stream;
+            this.order = new int[sites];
+            this.permWords = new int[Math.max(sites - 1, 1)];
+            this.acceptWords = acceptance ? new int[2 * sites] : null;
+        }
+
+        /** Draws sweep t's permutation (and acceptance words). */
+        public void begin(int sweep) {
+            long base = firstWord(sites, sweep);
+            stream.words(base, permWords, 0, sites - 1);
+            permutation(order, sites, permWords);
+            if (acceptWords != null) {
+                stream.words(base + 2L * sites, acceptWords, 0, 2 * sites);
+            }
+        }
+
+        /** The site visited at position pos of the current sweep. */
+        public int site(int pos) {
+            return order[pos];
+        }
+
+        /** The acceptance uniform of position pos (only when built with acceptance). */
+        public double uniform(int pos) {
+            return acceptanceUniform(acceptWords, pos);
+        }
+    }
 }

@@ -36,17 +36,12 @@ public final class BinaryAnnealing {
             energy += x < threshold ? 1 : 0;
         }
         long steps = 0;
-        int[] order = new int[n];
-        int[] permWords = new int[Math.max(n - 1, 1)];
-        int[] acceptWords = new int[2 * n];
+        SweepSchedule.Draws draws = new SweepSchedule.Draws(n, stream, true);
         for (int t = 0; t < spec.maxSweeps() && energy > 0; t++) {
-            long base = SweepSchedule.firstWord(n, t);
-            stream.words(base, permWords, 0, n - 1);
-            SweepSchedule.permutation(order, n, permWords);
-            stream.words(base + 2L * n, acceptWords, 0, 2 * n);
+            draws.begin(t);
             double beta = spec.beta(t);
             for (int pos = 0; pos < n && energy > 0; pos++) {
-                int i = order[pos];
+                int i = draws.site(pos);
                 int off = i * p;
                 double step = -2.0 * w[i]; // h' = h + 2 w_i' xi_i with w_i' = -w_i
                 int delta = 0;
@@ -60,7 +55,7 @@ public final class BinaryAnnealing {
                 }
                 steps++;
                 double dE = spec.energyExponent() == 0 ? delta : (delta * threshold - deltaSum) / sqrtN;
-                double u = SweepSchedule.acceptanceUniform(acceptWords, pos);
+                double u = draws.uniform(pos);
                 if (dE <= 0 || u < Math.exp(-beta * dE)) {
                     w[i] = (byte) -w[i];
                     for (int mu = 0; mu < p; mu++) {

@@ -46,18 +46,13 @@ public final class CommitteeAnnealing {
             energy += sign(votes[mu]) != y[mu] ? 1 : 0;
         }
         int sites = k * n;
-        int[] order = new int[sites];
-        int[] permWords = new int[Math.max(sites - 1, 1)];
-        int[] acceptWords = new int[2 * sites];
+        SweepSchedule.Draws draws = new SweepSchedule.Draws(sites, stream, true);
         long steps = 0;
         for (int t = 0; t < spec.maxSweeps() && energy > 0; t++) {
-            long base = SweepSchedule.firstWord(sites, t);
-            stream.words(base, permWords, 0, sites - 1);
-            SweepSchedule.permutation(order, sites, permWords);
-            stream.words(base + 2L * sites, acceptWords, 0, 2 * sites);
+            draws.begin(t);
             double beta = spec.beta(t);
             for (int pos = 0; pos < sites && energy > 0; pos++) {
-                int site = order[pos];
+                int site = draws.site(pos);
                 int u = site / n;
                 int i = site % n;
                 double step = -2.0 * w[site];
@@ -73,7 +68,7 @@ public final class CommitteeAnnealing {
                     }
                 }
                 steps++;
-                double r = SweepSchedule.acceptanceUniform(acceptWords, pos);
+                double r = draws.uniform(pos);
                 if (delta <= 0 || r < Math.exp(-beta * delta)) {
                     w[site] = (byte) -w[site];
                     for (int mu = 0; mu < p; mu++) {
