@@ -3,32 +3,49 @@ package io.dismc.experiment;
 import io.dismc.backend.Backend;
 import io.dismc.cli.Param;
 import io.dismc.cli.UsageError;
+import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds.Purpose;
+import io.dismc.twolayer.Activation;
 import io.dismc.twolayer.Dataset;
 import io.dismc.twolayer.KernelRegression;
+import io.dismc.twolayer.Parameterization;
 import io.dismc.twolayer.TrainingSpec;
 import io.dismc.twolayer.TwoLayerNetwork;
-import io.dismc.twolayer.TwoLayerObservables;
 import io.dismc.twolayer.TwoLayerTrainer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Adaptive kernel predictors (Lauditi, Bordelon, Pehlevan 2025): a wide mean-field network (hidden
- * weights and readout trained) sampled by Langevin at temperature T with weight decay lambda, i.e. from
- * exp(-L/T) (see TrainingSpec), on a teacher's regression data. Compared on a test set: the network's posterior-mean predictor (outputs averaged
- * over samples after burn-in), kernel ridge regression with the lazy NNGP kernel of the network at
- * initialization, and kernel ridge regression with the adapted feature kernel Phi^T Phi / K averaged
- * over the same samples. The readout scale gamma sets the feature-learning strength: at small gamma
- * the adapted kernel stays the lazy one. Kernel predictors use the ridge given (not derived from T).
+ * Adaptive kernel predictors (Lauditi, Bordelon, Pehlevan 2025): a wide mean-field Bayesian network
+ * f(x) = (1 / (gamma0 K)) sum_k a_k g(w_k . x / sqrt N), prior N(0, 1) on every weight, likelihood
+ * exp(-(beta K gamma0^2 / 2) sum_mu (y^mu - f(x^mu))^2), with ridge = 1/beta. Given the hidden weights the
+ * readout posterior is Gaussian and its mean predictor is kernel ridge regression with the features'
+ * kernel Phi^T Phi / K and ridge 1/beta, whatever gamma0 and K; the hidden weights feel the data through a
+ * tilt of order gamma0^2 per unit. So gamma0 -&gt; 0 is the lazy (NNGP) limit, and at large K and finite gamma0
+ * the posterior concentrates on an adapted kernel and the network is the kernel machine built from it.
+ *
+ * <p>The posterior is sampled by the engine's Langevin trainer, whose Gibbs measure is exp(-L/T) with
+ * L = (1/(2P)) sum (y - f)^2 + (lambda/2) |W|^2 (TrainingSpec): matching the two gives
+ * T = ridge / (P K gamma0^2) and lambda = T. The rate eta = step / T is Langevin on L/T with step "step",
+ * i.e. in units of the prior's scale (its relaxation takes about 1/step steps) at every gamma0 and K.
+ *
+ * <p>Measured on a fresh test set: the network's posterior-mean predictor (outputs averaged over draws
+ * and chains), kernel ridge regression with the lazy kernel and with the sampled kernel averaged over
+ * the same draws, their test losses, and the RMS distances of the two kernel predictors from the network.
  */
 public final class BayesKernelExperiment implements Experiment {
     static final List<String> INSTANCE = List.of("n", "alpha", "teacher-k", "activation");
-    static final Param BURN_IN = Param.integer("burn-in", "2000", 0, 100_000_000, "Langevin steps before sampling");
-    static final Param SAMPLES_EVERY = Param.integer("thin", "50", 1, 1_000_000, "steps between posterior samples");
-    static final Param DRAWS = Param.integer("draws", "20", 1, 1_000_000, "posterior samples averaged");
-    static final Param RIDGE = Param.real("ridge", "0.001", 0, false, 1e6, true, "ridge of the kernel predictors");
+    static final Param BURN_IN = Param.integer("burn-in", "3000", 0, 100_000_000, "Langevin steps before sampling");
+    static final Param THIN = Param.integer("thin", "20", 1, 1_000_000, "steps between posterior draws");
+    static final Param DRAWS = Param.integer("draws", "100", 1, 1_000_000, "posterior draws per chain");
+    static final Param CHAINS = Param.integer("chains", "2", 1, 1024, "independent Langevin chains (replicas) per sample");
+    static final Param RIDGE = Param.real("ridge", "0.1", 0, false, 1e6, true,
+            "ridge 1/beta: the likelihood's noise variance, also the ridge of the kernel predictors");
+    static final Param STEP = Param.real("step", "0.005", 0, false, 0.5, true,
+            "Langevin step in units of the prior's scale (eta = step / T)");
 
     @Override
     public String name() {
@@ -37,35 +54,33 @@ public final class BayesKernelExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "wide network sampled by Langevin vs lazy (NNGP) and adapted kernel predictors, vs feature-learning strength gamma (models.md 3)";
+        return "mean-field Bayesian network sampled by Langevin vs lazy (NNGP) and adapted kernel predictors, vs feature-learning strength gamma0 (models.md 3)";
     }
 
     @Override
     public List<Param> params() {
-        return List.of(TwoLayerParams.n("16"), TwoLayerParams.k("128"), TwoLayerParams.teacherK("1"),
+        return List.of(TwoLayerParams.n("16"), TwoLayerParams.k("256"), TwoLayerParams.teacherK("1"),
                 Param.real("alpha", "4", 0, false, 1e6, true, "alpha = P/N"), TwoLayerParams.ACTIVATION,
-                TwoLayerParams.parameterization("mup"), Param.real("gamma", "0.1,0.5,1,2", 0, false, 1e6, true,
-                        "readout scale gamma (feature-learning strength)"),
-                TwoLayerParams.eta("0.2"), TwoLayerParams.temperature("0.0005"),
-                Param.real("lambda", "0.0005", 0, true, 1e6, true,
-                        "weight decay lambda: prior N(0, T/lambda); equal to T (the default) the prior is the N(0,1) of the lazy kernel"),
-                BURN_IN, SAMPLES_EVERY, DRAWS, RIDGE,
+                Param.real("gamma", "0.25,0.5,1,2", 0, false, 1e3, true, "feature-learning strength gamma0 (readout 1/(gamma0 K))"),
+                RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS,
                 Param.integer("test-size", "500", 10, 1_000_000, "test examples"));
     }
 
     @Override
     public int defaultSamples() {
-        return 3;
+        return 2;
     }
 
     @Override
     public List<String> observables() {
-        return List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted", "kernel_change");
+        return List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted", "kernel_change", "distance_lazy",
+                "distance_adapted", "network_mc_error");
     }
 
     @Override
     public List<String> tableObservables() {
-        return observables();
+        return List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted", "kernel_change", "distance_lazy",
+                "distance_adapted");
     }
 
     static int examples(Point pt) {
@@ -79,74 +94,85 @@ public final class BayesKernelExperiment implements Experiment {
     @Override
     public void validate(Point pt) {
         examples(pt);
-        if (pt.real("temperature") <= 0) {
-            throw new UsageError("--temperature: the posterior needs T > 0 (accepted: reals > 0)");
-        }
     }
 
     @Override
     public double cost(Point pt) {
-        return (double) pt.integer("n") * pt.integer("k") * examples(pt)
+        return (double) pt.integer("n") * pt.integer("k") * examples(pt) * pt.integer("chains")
                 * (pt.integer("burn-in") + (long) pt.integer("thin") * pt.integer("draws"));
+    }
+
+    /** The Langevin temperature whose Gibbs measure is the posterior above: T = ridge / (P K gamma0^2). */
+    static double temperature(double ridge, int p, int k, double gamma0) {
+        return ridge / ((double) p * k * gamma0 * gamma0);
     }
 
     @Override
     public UnitOutput run(Unit unit, Backend backend) {
         Point pt = unit.point();
-        int n = pt.integer("n");
         int k = pt.integer("k");
         int p = examples(pt);
-        TwoLayerNetwork net = TwoLayerParams.network(pt, k, true);
+        double gamma0 = pt.real("gamma");
+        double ridge = pt.real("ridge");
+        TwoLayerNetwork net = new TwoLayerNetwork(pt.integer("n"), k,
+                Activation.valueOf(pt.choice("activation").toUpperCase(Locale.ROOT)), Parameterization.MUP, 1 / gamma0, true);
         TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.integer("teacher-k"), p, pt.integer("test-size"), false, 0);
         Dataset train = task.train();
         Dataset test = task.test();
-        double[] yTest = task.testTeacher();
-        double t = pt.real("temperature");
         int burn = pt.integer("burn-in");
         int thin = pt.integer("thin");
         int draws = pt.integer("draws");
-        int steps = burn + thin * draws;
+        int chains = pt.integer("chains");
+        double t = temperature(ridge, p, k, gamma0);
+        TrainingSpec spec = new TrainingSpec(pt.real("step") / t, t, t, 0, burn + thin * draws, 0, 1);
+
         int tp = test.p();
-        double[] meanOut = new double[tp];
+        double[][] chainMean = new double[chains][tp];
         double[] kTrain = new double[p * p];
         double[] kTest = new double[tp * p];
-        int[] taken = {0};
-        Dataset trainF = train;
-        TrainingSpec spec = new TrainingSpec(pt.real("eta"), t, pt.real("lambda"), 0, steps, 0, 1);
-        // record every thin steps after burn-in: a custom grid through the observer on every step
-        TwoLayerTrainer.trainEveryStep(net, train, List.of(TwoLayerTrainer.initialWeights(net, unit.stream(Purpose.TRAINING, 0))),
-                List.of(unit.stream(Purpose.TRAINING, 1)), spec, backend, (step, w, loss) -> {
-                    if (step > burn && (step - burn) % thin == 0 && taken[0] < draws) {
-                        taken[0]++;
-                        double[] f = net.predict(w[0], test);
-                        for (int q = 0; q < tp; q++) {
-                            meanOut[q] += f[q] / draws;
-                        }
-                        double[] hTrain = net.preactivations(w[0], trainF);
-                        double[] hTest = net.preactivations(w[0], test);
-                        accumulateKernel(net, hTrain, p, hTrain, p, kTrain, draws);
-                        accumulateKernel(net, hTest, tp, hTrain, p, kTest, draws);
-                    }
-                });
-        double[] lazyTrain = KernelRegression.lazyKernel(net.activation(), train, train);
-        double[] lazyTest = KernelRegression.lazyKernel(net.activation(), test, train);
-        double ridge = pt.real("ridge");
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("test_loss_network", loss(meanOut, yTest));
-        out.put("test_loss_lazy", loss(KernelRegression.predict(lazyTrain, lazyTest, train.y(), ridge), yTest));
-        out.put("test_loss_adapted", loss(KernelRegression.predict(kTrain, kTest, train.y(), ridge), yTest));
-        double diff = 0;
-        double norm = 0;
-        for (int e = 0; e < kTrain.length; e++) {
-            diff += (kTrain[e] - lazyTrain[e]) * (kTrain[e] - lazyTrain[e]);
-            norm += lazyTrain[e] * lazyTrain[e];
+        int weight = draws * chains;
+        List<float[]> starts = new ArrayList<>();
+        List<RandomStream> noise = new ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            starts.add(TwoLayerTrainer.initialWeights(net, unit.stream(Purpose.TRAINING, 2 * c)));
+            noise.add(unit.stream(Purpose.TRAINING, 2 * c + 1));
         }
-        out.put("kernel_change", Math.sqrt(diff / norm));
+        TwoLayerTrainer.trainEveryStep(net, train, starts, noise, spec, backend, (step, w, loss) -> {
+            if (step > burn && (step - burn) % thin == 0) {
+                for (int c = 0; c < chains; c++) {
+                    double[] f = net.predict(w[c], test);
+                    for (int q = 0; q < tp; q++) {
+                        chainMean[c][q] += f[q] / draws;
+                    }
+                    double[] hTrain = net.preactivations(w[c], train);
+                    accumulateKernel(net, hTrain, p, hTrain, p, kTrain, weight);
+                    accumulateKernel(net, net.preactivations(w[c], test), tp, hTrain, p, kTest, weight);
+                }
+            }
+        });
+        double[] network = new double[tp];
+        for (double[] m : chainMean) {
+            for (int q = 0; q < tp; q++) {
+                network[q] += m[q] / chains;
+            }
+        }
+        double[] lazyTrain = KernelRegression.lazyKernel(net.activation(), train, train);
+        double[] lazy = KernelRegression.predict(lazyTrain, KernelRegression.lazyKernel(net.activation(), test, train), train.y(), ridge);
+        double[] adapted = KernelRegression.predict(kTrain, kTest, train.y(), ridge);
+        double[] y = task.testTeacher();
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("test_loss_network", loss(network, y));
+        out.put("test_loss_lazy", loss(lazy, y));
+        out.put("test_loss_adapted", loss(adapted, y));
+        out.put("kernel_change", relativeDistance(kTrain, lazyTrain));
+        out.put("distance_lazy", rms(network, lazy));
+        out.put("distance_adapted", rms(network, adapted));
+        out.put("network_mc_error", chains < 2 ? Double.NaN : monteCarloError(chainMean, network));
         return UnitOutput.of(out);
     }
 
-    /** target += (1/draws) Phi_a^T Phi_b / K for pre-activations a (K x pa), b (K x pb). */
-    static void accumulateKernel(TwoLayerNetwork net, double[] ha, int pa, double[] hb, int pb, double[] target, int draws) {
+    /** target += Phi_a^T Phi_b / (K weight) for pre-activations a (K x pa), b (K x pb). */
+    static void accumulateKernel(TwoLayerNetwork net, double[] ha, int pa, double[] hb, int pb, double[] target, int weight) {
         int k = net.k();
         double[] fb = new double[hb.length];
         for (int e = 0; e < hb.length; e++) {
@@ -154,10 +180,11 @@ public final class BayesKernelExperiment implements Experiment {
         }
         for (int u = 0; u < k; u++) {
             for (int i = 0; i < pa; i++) {
-                double fa = net.activation().g(ha[u * pa + i]) / ((double) k * draws);
+                double fa = net.activation().g(ha[u * pa + i]) / ((double) k * weight);
                 int bo = u * pb;
+                int to = i * pb;
                 for (int j = 0; j < pb; j++) {
-                    target[i * pb + j] += fa * fb[bo + j];
+                    target[to + j] += fa * fb[bo + j];
                 }
             }
         }
@@ -171,9 +198,39 @@ public final class BayesKernelExperiment implements Experiment {
         return s / f.length;
     }
 
+    static double rms(double[] a, double[] b) {
+        double s = 0;
+        for (int q = 0; q < a.length; q++) {
+            s += (a[q] - b[q]) * (a[q] - b[q]);
+        }
+        return Math.sqrt(s / a.length);
+    }
+
+    static double relativeDistance(double[] a, double[] b) {
+        double diff = 0;
+        double norm = 0;
+        for (int e = 0; e < a.length; e++) {
+            diff += (a[e] - b[e]) * (a[e] - b[e]);
+            norm += b[e] * b[e];
+        }
+        return Math.sqrt(diff / norm);
+    }
+
+    /** Standard error (RMS over test points) of the chain-averaged predictor, from the spread between chains. */
+    static double monteCarloError(double[][] chainMean, double[] mean) {
+        int chains = chainMean.length;
+        double s = 0;
+        for (double[] m : chainMean) {
+            for (int q = 0; q < mean.length; q++) {
+                s += (m[q] - mean[q]) * (m[q] - mean[q]);
+            }
+        }
+        return Math.sqrt(s / ((double) mean.length * chains * (chains - 1)));
+    }
+
     @Override
     public Figure figure() {
-        return new Figure("gamma", "readout scale gamma (feature-learning strength)", true,
+        return new Figure("gamma", "feature-learning strength gamma0", true,
                 List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted"), "test loss", null, null);
     }
 }

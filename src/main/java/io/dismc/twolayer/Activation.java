@@ -7,10 +7,12 @@ package io.dismc.twolayer;
 public enum Activation {
     LINEAR, ERF, TANH, RELU, SIGN;
 
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+
     public double g(double h) {
         return switch (this) {
             case LINEAR -> h;
-            case ERF -> org.apache.commons.math3.special.Erf.erf(h / Math.sqrt(2));
+            case ERF -> org.apache.commons.numbers.gamma.Erf.value(h * INV_SQRT2);
             case TANH -> Math.tanh(h);
             case RELU -> h > 0 ? h : 0;
             case SIGN -> h >= 0 ? 1 : -1;

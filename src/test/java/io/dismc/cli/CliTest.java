@@ -69,7 +69,7 @@ class CliTest {
         "run teacher-student --lambda 1 --eta 3 | --lambda",
         "run transfer --delta 1 | --delta",
         "run transfer --alignment 1.5 | --alignment",
-        "run bayes-kernel --temperature 0 | --temperature",
+        "run bayes-kernel --step 1 | --step",
         "run geodesic --kappa-high -1 | --kappa-high",
         "run spectra --parameterization xyz | --parameterization",
     })
