@@ -31,12 +31,19 @@ public final class BenchCommand {
         boolean withC = true;
         boolean withNumpy = true;
         String backend = "cpu";
+        String only = null;
         int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--no-c" -> withC = false;
                 case "--no-numpy" -> withNumpy = false;
+                case "--only" -> {
+                    only = i + 1 < args.length ? args[++i] : "";
+                    if (!SECTIONS.contains(only)) {
+                        throw new UsageError("--only: '" + only + "' is not a section (accepted: " + String.join(", ", SECTIONS) + ")");
+                    }
+                }
                 case "--backend" -> {
                     backend = i + 1 < args.length ? args[++i] : "";
                     if (!backend.equals("cpu") && !backend.equals("cuda")) {
@@ -57,13 +64,16 @@ public final class BenchCommand {
                     }
                 }
                 default -> throw new UsageError("bench: unknown option " + args[i]
-                        + " (accepted: --quick, --threads N, --backend cpu|cuda, --no-c, --no-numpy)");
+                        + " (accepted: --quick, --threads N, --backend cpu|cuda, --only SECTION, --no-c, --no-numpy)");
             }
         }
         if (backend.equals("cuda")) {
             io.dismc.backend.CudaProbe.Verdict v = io.dismc.backend.CudaProbe.verdict();
             if (!v.usable()) {
                 throw new UsageError("--backend cuda: CUDA is not usable on this machine: " + v.reason() + " (accepted here: --backend cpu)");
+            }
+            if (only != null) {
+                throw new UsageError("--only: sections are those of the CPU benchmark (accepted: --only with --backend cpu)");
             }
             CudaBench.run(out, threads, quick);
             return 0;
@@ -77,42 +87,58 @@ public final class BenchCommand {
         try (CpuBackend one = new CpuBackend(1); CpuBackend all = new CpuBackend(threads)) {
             out.println("kernels: " + one.kernels().name());
             out.println();
-            out.println("Asynchronous sweeps, alpha = 0.1 (P = N/10), random start; attempted spin updates per second");
-            out.printf(Locale.ROOT, "%-7s %-8s %-5s %9s %14s %14s %14s %9s %s%n", "N", "form", "T", "sweeps",
-                    "1 thread", threads + " threads", "C -O3 1 thr", "Java/C", "same result");
-            for (int n : sizes) {
-                for (FieldForm form : new FieldForm[] {FieldForm.PATTERN, FieldForm.J}) {
-                    SweepBenchmark b = new SweepBenchmark(n, n / 10, form, 1, all);
-                    for (double t : new double[] {0.0, 0.5}) {
-                        b.run(one, t, 3, 1); // JIT warm-up
-                        int sweeps = calibrate(b, one, t, seconds);
-                        SweepBenchmark.Result r1 = b.run(one, t, sweeps, 1);
-                        SweepBenchmark.Result rAll = b.run(all, t, sweeps, threads);
-                        String c = "-";
-                        String ratio = "-";
-                        String same = "-";
-                        if (withC && ext.cProgram().isPresent()) {
-                            ExternalBaselines.CResult cr = ext.runC(n, n / 10, form == FieldForm.J ? "j" : "pattern", t, sweeps, 1);
-                            c = sci(cr.updatesPerSecond());
-                            ratio = String.format(Locale.ROOT, "%.2f", r1.updatesPerSecond() / cr.updatesPerSecond());
-                            same = cr.checksum() == r1.checksum() && cr.flips() == r1.flips() ? "yes" : "NO";
-                        }
-                        out.printf(Locale.ROOT, "%-7d %-8s %-5s %9d %14s %14s %14s %9s %s%n", n, form.name().toLowerCase(Locale.ROOT),
-                                t == 0 ? "0" : "0.5", sweeps, sci(r1.updatesPerSecond()), sci(rAll.updatesPerSecond()), c, ratio, same);
-                    }
-                }
+            if (only == null || only.equals("sweeps")) {
+                sweeps(out, one, all, threads, sizes, seconds, withC, ext);
+                out.println();
             }
-            if (withC && ext.cProgram().isEmpty()) {
-                out.println("(C comparison skipped: " + ext.cProblem() + ")");
+            if (only == null || only.equals("perceptron")) {
+                perceptron(out, one, all, threads, quick);
+                out.println();
             }
-            out.println();
-            perceptron(out, one, all, threads, quick);
-            out.println();
-            twoLayer(out, all, quick);
-            out.println();
-            products(out, all, threads, quick, withNumpy, ext);
+            if (only == null || only.equals("two-layer")) {
+                twoLayer(out, all, quick);
+                out.println();
+            }
+            if (only == null || only.equals("products")) {
+                products(out, all, threads, quick, withNumpy, ext);
+            }
         }
         return 0;
+    }
+
+    /** The sections of the benchmark, in the order they run (--only picks one). */
+    static final java.util.List<String> SECTIONS = java.util.List.of("sweeps", "perceptron", "two-layer", "products");
+
+    static void sweeps(PrintStream out, CpuBackend one, CpuBackend all, int threads, int[] sizes, double seconds, boolean withC,
+                       ExternalBaselines ext) throws java.io.IOException {
+        out.println("Asynchronous sweeps, alpha = 0.1 (P = N/10), random start; attempted spin updates per second");
+        out.printf(Locale.ROOT, "%-7s %-8s %-5s %9s %14s %14s %14s %9s %s%n", "N", "form", "T", "sweeps",
+                "1 thread", threads + " threads", "C -O3 1 thr", "Java/C", "same result");
+        for (int n : sizes) {
+            for (FieldForm form : new FieldForm[] {FieldForm.PATTERN, FieldForm.J}) {
+                SweepBenchmark b = new SweepBenchmark(n, n / 10, form, 1, all);
+                for (double t : new double[] {0.0, 0.5}) {
+                    b.run(one, t, 3, 1); // JIT warm-up
+                    int sweeps = calibrate(b, one, t, seconds);
+                    SweepBenchmark.Result r1 = b.run(one, t, sweeps, 1);
+                    SweepBenchmark.Result rAll = b.run(all, t, sweeps, threads);
+                    String c = "-";
+                    String ratio = "-";
+                    String same = "-";
+                    if (withC && ext.cProgram().isPresent()) {
+                        ExternalBaselines.CResult cr = ext.runC(n, n / 10, form == FieldForm.J ? "j" : "pattern", t, sweeps, 1);
+                        c = sci(cr.updatesPerSecond());
+                        ratio = String.format(Locale.ROOT, "%.2f", r1.updatesPerSecond() / cr.updatesPerSecond());
+                        same = cr.checksum() == r1.checksum() && cr.flips() == r1.flips() ? "yes" : "NO";
+                    }
+                    out.printf(Locale.ROOT, "%-7d %-8s %-5s %9d %14s %14s %14s %9s %s%n", n, form.name().toLowerCase(Locale.ROOT),
+                            t == 0 ? "0" : "0.5", sweeps, sci(r1.updatesPerSecond()), sci(rAll.updatesPerSecond()), c, ratio, same);
+                }
+            }
+        }
+        if (withC && ext.cProgram().isEmpty()) {
+            out.println("(C comparison skipped: " + ext.cProblem() + ")");
+        }
     }
 
     /**

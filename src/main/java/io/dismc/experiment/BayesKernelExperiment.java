@@ -1,6 +1,7 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
+import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.cli.Param;
 import io.dismc.cli.UsageError;
 import io.dismc.rng.RandomStream;
@@ -171,22 +172,25 @@ public final class BayesKernelExperiment implements Experiment {
         return UnitOutput.of(out);
     }
 
-    /** target += Phi_a^T Phi_b / (K weight) for pre-activations a (K x pa), b (K x pb). */
+    /** target += Phi_a^T Phi_b / (K weight) for pre-activations a (K x pa), b (K x pb): one matrix product. */
     static void accumulateKernel(TwoLayerNetwork net, double[] ha, int pa, double[] hb, int pb, double[] target, int weight) {
         int k = net.k();
-        double[] fb = new double[hb.length];
-        for (int e = 0; e < hb.length; e++) {
-            fb[e] = net.activation().g(hb[e]);
-        }
+        Activation g = net.activation();
+        double[] phiAt = new double[pa * k]; // Phi_a transposed: pa x K
         for (int u = 0; u < k; u++) {
             for (int i = 0; i < pa; i++) {
-                double fa = net.activation().g(ha[u * pa + i]) / ((double) k * weight);
-                int bo = u * pb;
-                int to = i * pb;
-                for (int j = 0; j < pb; j++) {
-                    target[to + j] += fa * fb[bo + j];
-                }
+                phiAt[i * k + u] = g.g(ha[u * pa + i]);
             }
+        }
+        double[] phiB = new double[hb.length];
+        for (int e = 0; e < hb.length; e++) {
+            phiB[e] = g.g(hb[e]);
+        }
+        double[] product = new double[pa * pb];
+        MatrixProduct.multiply(phiAt, pa, k, phiB, pb, product);
+        double scale = 1.0 / ((double) k * weight);
+        for (int e = 0; e < product.length; e++) {
+            target[e] += product[e] * scale;
         }
     }
 

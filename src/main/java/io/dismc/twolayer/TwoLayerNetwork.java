@@ -1,5 +1,7 @@
 package io.dismc.twolayer;
 
+import io.dismc.backend.cpu.MatrixProduct;
+
 /**
  * One-hidden-layer network f(x) = c sum_k a_k g(w_k . x / sqrt(N)) with c = gamma / K^e
  * ({@link Parameterization}), K hidden units on N inputs (models.md 3). Weights of one replica are
@@ -18,22 +20,14 @@ public record TwoLayerNetwork(int n, int k, Activation activation, Parameterizat
         return k * n + (trainReadout ? k : 0);
     }
 
-    /** Pre-activations H (K x P, row k over examples): h_k^mu = w_k . x^mu / sqrt(N). */
+    /** Pre-activations H (K x P, row k over examples): h_k^mu = w_k . x^mu / sqrt(N), as the product W X^T. */
     public double[] preactivations(double[] w, Dataset d) {
         int p = d.p();
         double[] h = new double[k * p];
+        MatrixProduct.multiply(w, k, n, d.xt(), p, h);
         double inv = 1 / Math.sqrt(n);
-        double[] xt = d.xt();
-        for (int u = 0; u < k; u++) {
-            int wo = u * n;
-            int ho = u * p;
-            for (int i = 0; i < n; i++) {
-                double wi = w[wo + i] * inv;
-                int xo = i * p;
-                for (int mu = 0; mu < p; mu++) {
-                    h[ho + mu] += wi * xt[xo + mu];
-                }
-            }
+        for (int e = 0; e < h.length; e++) {
+            h[e] *= inv;
         }
         return h;
     }
@@ -110,31 +104,21 @@ public record TwoLayerNetwork(int n, int k, Activation activation, Parameterizat
             loss += e * e;
             r[mu] = -e / p;
         }
-        java.util.Arrays.fill(grad, 0);
-        double[] back = new double[p];
+        // backward: dL/dw_k = sum_mu B_k^mu x^mu with B_k^mu = r^mu a_k c g'(h_k^mu) / sqrt(N), the product B X
+        double[] back = new double[k * p];
         for (int u = 0; u < k; u++) {
             double a = readout(w, u) * c;
             int ho = u * p;
             double ga = 0;
             for (int mu = 0; mu < p; mu++) {
-                back[mu] = r[mu] * a * dphi[ho + mu] * inv;
+                back[ho + mu] = r[mu] * a * dphi[ho + mu] * inv;
                 ga += r[mu] * c * phi[ho + mu];
-            }
-            int wo = u * n;
-            for (int mu = 0; mu < p; mu++) {
-                double b = back[mu];
-                if (b == 0) {
-                    continue;
-                }
-                int xo = mu * n;
-                for (int i = 0; i < n; i++) {
-                    grad[wo + i] += b * x[xo + i];
-                }
             }
             if (trainReadout) {
                 grad[k * n + u] = ga;
             }
         }
+        MatrixProduct.multiply(back, k, p, x, n, grad);
         return loss / (2 * p);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.model.HebbianCouplings;
 import io.dismc.model.ProjectionGrid;
@@ -14,6 +15,35 @@ import org.junit.jupiter.api.Test;
 
 /** The CPU kernels against straightforward definitions. */
 class CpuKernelsTest {
+
+    /** Every entry is the sequential fused multiply-add sum: bit for bit, at block edges and in the tails. */
+    @Test
+    void matrixProductIsTheSequentialFmaSum() {
+        RandomStream r = new RandomStream(2, 5);
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 16, 8}, {9, 33, 17}, {13, 64, 40}, {64, 300, 129}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int d = shape[1];
+            int p = shape[2];
+            double[] a = new double[m * d];
+            double[] b = new double[d * p];
+            r.gaussians(0, a, 0, a.length);
+            r.gaussians(1L << 30, b, 0, b.length);
+            double[] c = new double[m * p + 3];
+            c[m * p] = 42; // past the product: untouched
+            MatrixProduct.multiply(a, m, d, b, p, c);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < p; j++) {
+                    double s = 0;
+                    for (int k = 0; k < d; k++) {
+                        s = Math.fma(a[i * d + k], b[k * p + j], s);
+                    }
+                    assertEquals(s, c[i * p + j], 0.0, m + "x" + d + "x" + p + " entry " + i + "," + j);
+                }
+            }
+            assertEquals(42, c[m * p]);
+        }
+    }
 
     @Test
     void vectorKernelsAreAvailableInTestsAndAgreeWithScalarOnes() {
