@@ -1,5 +1,6 @@
 package io.dismc.perceptron;
 
+import io.dismc.backend.cpu.FlipCost;
 import io.dismc.dynamics.SweepSchedule;
 import io.dismc.model.PerceptronInstance;
 import io.dismc.rng.RandomStream;
@@ -37,6 +38,7 @@ public final class BinaryAnnealing {
         }
         long steps = 0;
         SweepSchedule.Draws draws = new SweepSchedule.Draws(n, stream, true);
+        int[] count = new int[1];
         for (int t = 0; t < spec.maxSweeps() && energy > 0; t++) {
             draws.begin(t);
             double beta = spec.beta(t);
@@ -44,15 +46,8 @@ public final class BinaryAnnealing {
                 int i = draws.site(pos);
                 int off = i * p;
                 double step = -2.0 * w[i]; // h' = h + 2 w_i' xi_i with w_i' = -w_i
-                int delta = 0;
-                double deltaSum = 0;
-                for (int mu = 0; mu < p; mu++) {
-                    double after = h[mu] + step * xi[off + mu];
-                    boolean wasViolated = h[mu] < threshold;
-                    boolean isViolated = after < threshold;
-                    delta += (isViolated ? 1 : 0) - (wasViolated ? 1 : 0);
-                    deltaSum += (isViolated ? after : 0) - (wasViolated ? h[mu] : 0);
-                }
+                double deltaSum = FlipCost.of(h, xi, off, p, step, threshold, count);
+                int delta = count[0];
                 steps++;
                 double dE = spec.energyExponent() == 0 ? delta : (delta * threshold - deltaSum) / sqrtN;
                 double u = draws.uniform(pos);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.cpu.FlipCost;
 import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.model.HebbianCouplings;
@@ -15,6 +16,37 @@ import org.junit.jupiter.api.Test;
 
 /** The CPU kernels against straightforward definitions. */
 class CpuKernelsTest {
+
+    /** The SA flip cost against its definition: exact for integer fields (+-1 inputs), at every length and offset. */
+    @Test
+    void flipCostCountsAndSumsTheViolatedConstraints() {
+        RandomStream r = new RandomStream(3, 9);
+        for (int p : new int[] {1, 3, 4, 8, 13, 64, 501}) {
+            for (boolean binary : new boolean[] {true, false}) {
+                int off = 5;
+                double[] h = new double[p];
+                double[] xi = new double[off + p];
+                for (int mu = 0; mu < p; mu++) {
+                    h[mu] = binary ? (int) (r.word(mu) % 9) - 4 : 3 * r.gaussian(mu);
+                    xi[off + mu] = binary ? (r.word(1000 + mu) < 0 ? -1 : 1) : r.gaussian(2000 + mu);
+                }
+                for (double step : new double[] {-2, 2}) {
+                    double threshold = binary ? 0.5 : -0.3;
+                    int delta = 0;
+                    double deltaSum = 0;
+                    for (int mu = 0; mu < p; mu++) {
+                        double after = h[mu] + step * xi[off + mu];
+                        delta += (after < threshold ? 1 : 0) - (h[mu] < threshold ? 1 : 0);
+                        deltaSum += (after < threshold ? after : 0) - (h[mu] < threshold ? h[mu] : 0);
+                    }
+                    int[] count = new int[1];
+                    double sum = FlipCost.of(h, xi, off, p, step, threshold, count);
+                    assertEquals(delta, count[0], "p = " + p);
+                    assertEquals(deltaSum, sum, binary ? 0.0 : 1e-12 * p, "p = " + p);
+                }
+            }
+        }
+    }
 
     /** Every entry is the sequential fused multiply-add sum: bit for bit, at block edges and in the tails. */
     @Test
