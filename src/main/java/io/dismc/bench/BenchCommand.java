@@ -213,6 +213,8 @@ public final class BenchCommand {
                 streams.add(new RandomStream(16, r));
             }
             io.dismc.twolayer.TrainingSpec spec = new io.dismc.twolayer.TrainingSpec(0.01, 0.001, 0, 0, steps, 0, 1);
+            io.dismc.twolayer.TwoLayerTrainer.train(net, d, starts, null, streams, // JIT warm-up
+                    new io.dismc.twolayer.TrainingSpec(0.01, 0.001, 0, 0, 1, 0, 1), backend, (st, w, l) -> {});
             long t0 = System.nanoTime();
             io.dismc.twolayer.TwoLayerTrainer.train(net, d, starts, null, streams, spec, backend, (st, w, l) -> {});
             double dt = (System.nanoTime() - t0) * 1e-9;

@@ -24,7 +24,7 @@ public record TwoLayerNetwork(int n, int k, Activation activation, Parameterizat
     public double[] preactivations(double[] w, Dataset d) {
         int p = d.p();
         double[] h = new double[k * p];
-        MatrixProduct.multiply(w, k, n, d.xt(), p, h);
+        MatrixProduct.product(w, k, n, d.xt(), d.x(), p, h);
         double inv = 1 / Math.sqrt(n);
         for (int e = 0; e < h.length; e++) {
             h[e] *= inv;
@@ -118,7 +118,7 @@ public record TwoLayerNetwork(int n, int k, Activation activation, Parameterizat
                 grad[k * n + u] = ga;
             }
         }
-        MatrixProduct.multiply(back, k, p, x, n, grad);
+        MatrixProduct.product(back, k, p, x, d.xt(), n, grad);
         return loss / (2 * p);
     }
 }

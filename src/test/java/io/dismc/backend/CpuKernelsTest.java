@@ -17,6 +17,51 @@ import org.junit.jupiter.api.Test;
 /** The CPU kernels against straightforward definitions. */
 class CpuKernelsTest {
 
+    /** C = A B^T keeps 8 partial fused multiply-add sums (k mod 8) combined in a fixed tree: bit for bit. */
+    @Test
+    void transposedProductHasItsFixedSummationOrder() {
+        RandomStream r = new RandomStream(2, 6);
+        int[][] shapes = {{1, 1, 1}, {1, 9, 3}, {2, 8, 2}, {3, 17, 5}, {4, 1000, 7}, {5, 64, 10}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int d = shape[1];
+            int p = shape[2];
+            double[] a = new double[m * d];
+            double[] bt = new double[p * d];
+            r.gaussians(0, a, 0, a.length);
+            r.gaussians(1L << 30, bt, 0, bt.length);
+            double[] b = new double[d * p];
+            for (int q = 0; q < p; q++) {
+                for (int k = 0; k < d; k++) {
+                    b[k * p + q] = bt[q * d + k];
+                }
+            }
+            double[] c = new double[m * p];
+            double[] viaProduct = new double[m * p];
+            MatrixProduct.multiplyTransposed(a, m, d, bt, p, c);
+            MatrixProduct.product(a, m, d, b, bt, p, viaProduct);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < p; j++) {
+                    double[] s = new double[8];
+                    for (int k = 0; k < d; k++) {
+                        s[k % 8] = Math.fma(a[i * d + k], bt[j * d + k], s[k % 8]);
+                    }
+                    double expected = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+                    assertEquals(expected, c[i * p + j], 0.0, m + "x" + d + "x" + p + "^T entry " + i + "," + j);
+                    assertEquals(m <= 4 ? expected : naive(a, b, i, j, d, p), viaProduct[i * p + j], 0.0);
+                }
+            }
+        }
+    }
+
+    private static double naive(double[] a, double[] b, int i, int j, int d, int p) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+            s = Math.fma(a[i * d + k], b[k * p + j], s);
+        }
+        return s;
+    }
+
     /** The SA flip cost against its definition: exact for integer fields (+-1 inputs), at every length and offset. */
     @Test
     void flipCostCountsAndSumsTheViolatedConstraints() {
@@ -52,7 +97,7 @@ class CpuKernelsTest {
     @Test
     void matrixProductIsTheSequentialFmaSum() {
         RandomStream r = new RandomStream(2, 5);
-        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 16, 8}, {9, 33, 17}, {13, 64, 40}, {64, 300, 129}};
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 16, 8}, {9, 33, 17}, {13, 64, 40}, {64, 300, 129}, {5, 700, 33}};
         for (int[] shape : shapes) {
             int m = shape[0];
             int d = shape[1];

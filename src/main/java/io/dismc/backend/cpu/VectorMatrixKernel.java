@@ -16,16 +16,24 @@ final class VectorMatrixKernel {
 
     private VectorMatrixKernel() {}
 
-    /** Rows ao/d .. +3 of A (offset ao, stride d) times columns [col, col + CHUNK) of B into C at offset co (stride p). */
-    static void quad(double[] a, int ao, int d, double[] b, int p, int col, double[] c, int co) {
-        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D);
-        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D);
-        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D);
-        DoubleVector c30 = DoubleVector.zero(D), c31 = DoubleVector.zero(D);
+    /**
+     * Rows of A at ao, ao + d, ao + 2d, ao + 3d (row stride d) over inner indices [k0, k1) times columns
+     * [col, col + CHUNK) of B (row stride p) into C at offset co (row stride p): from zero when k0 = 0,
+     * else continuing the sums already in C (the same sequence of fused multiply-adds).
+     */
+    static void quad(double[] a, int ao, int d, int k0, int k1, double[] b, int p, int col, double[] c, int co) {
+        int c1 = co + p;
+        int c2 = c1 + p;
+        int c3 = c2 + p;
+        boolean zero = k0 == 0;
+        DoubleVector c00 = start(zero, c, co + col), c01 = start(zero, c, co + col + L);
+        DoubleVector c10 = start(zero, c, c1 + col), c11 = start(zero, c, c1 + col + L);
+        DoubleVector c20 = start(zero, c, c2 + col), c21 = start(zero, c, c2 + col + L);
+        DoubleVector c30 = start(zero, c, c3 + col), c31 = start(zero, c, c3 + col + L);
         int a1 = ao + d;
         int a2 = a1 + d;
         int a3 = a2 + d;
-        for (int k = 0, bo = col; k < d; k++, bo += p) {
+        for (int k = k0, bo = k0 * p + col; k < k1; k++, bo += p) {
             DoubleVector b0 = DoubleVector.fromArray(D, b, bo);
             DoubleVector b1 = DoubleVector.fromArray(D, b, bo + L);
             DoubleVector w = DoubleVector.broadcast(D, a[ao + k]);
@@ -43,18 +51,23 @@ final class VectorMatrixKernel {
         }
         c00.intoArray(c, co + col);
         c01.intoArray(c, co + col + L);
-        c10.intoArray(c, co + p + col);
-        c11.intoArray(c, co + p + col + L);
-        c20.intoArray(c, co + 2 * p + col);
-        c21.intoArray(c, co + 2 * p + col + L);
-        c30.intoArray(c, co + 3 * p + col);
-        c31.intoArray(c, co + 3 * p + col + L);
+        c10.intoArray(c, c1 + col);
+        c11.intoArray(c, c1 + col + L);
+        c20.intoArray(c, c2 + col);
+        c21.intoArray(c, c2 + col + L);
+        c30.intoArray(c, c3 + col);
+        c31.intoArray(c, c3 + col + L);
     }
 
-    /** One row of A times columns [col, col + CHUNK) of B (the rows left over by the quads). */
-    static void single(double[] a, int ao, int d, double[] b, int p, int col, double[] c, int co) {
-        DoubleVector c0 = DoubleVector.zero(D), c1 = DoubleVector.zero(D);
-        for (int k = 0, bo = col; k < d; k++, bo += p) {
+    private static DoubleVector start(boolean zero, double[] c, int at) {
+        return zero ? DoubleVector.zero(D) : DoubleVector.fromArray(D, c, at);
+    }
+
+    /** One row of A (the rows left over by the quads), as {@link #quad}. */
+    static void single(double[] a, int ao, int k0, int k1, double[] b, int p, int col, double[] c, int co) {
+        boolean zero = k0 == 0;
+        DoubleVector c0 = start(zero, c, co + col), c1 = start(zero, c, co + col + L);
+        for (int k = k0, bo = k0 * p + col; k < k1; k++, bo += p) {
             DoubleVector w = DoubleVector.broadcast(D, a[ao + k]);
             c0 = w.fma(DoubleVector.fromArray(D, b, bo), c0);
             c1 = w.fma(DoubleVector.fromArray(D, b, bo + L), c1);
