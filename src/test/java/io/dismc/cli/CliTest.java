@@ -72,6 +72,8 @@ class CliTest {
         "run bayes-kernel --step 1 | --step",
         "run geodesic --kappa-high -1 | --kappa-high",
         "run spectra --parameterization xyz | --parameterization",
+        "bench --only everything | --only",
+        "bench --threads 0 | --threads",
     })
     void badInputIsOneLineAndExitCodeTwo(String command, String mention) {
         Outcome o = dismc(command.trim().split("\\s+"));
