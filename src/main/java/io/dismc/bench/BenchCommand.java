@@ -194,9 +194,12 @@ public final class BenchCommand {
     static void twoLayer(PrintStream out, io.dismc.backend.Backend backend, boolean quick) {
         int[][] shapes = {{1000, 4, 4000}, {256, 4096, 1024}};
         String[] names = {"narrow", "wide"};
-        double peak = backend.name().equals("cpu") ? cpuPeakFma(backend.threads()) : Double.NaN;
-        out.printf(Locale.ROOT, "Two-layer Langevin steps (%s)%s%n", backend.name(),
-                Double.isNaN(peak) ? "" : String.format(Locale.ROOT, ", nominal peak %.1f GFMA/s", peak / 1e9));
+        boolean cpu = backend.name().equals("cpu");
+        double peak = cpu ? cpuPeakFma(backend.threads()) : Double.NaN;
+        double bandwidth = cpu ? MemoryBandwidth.measure(backend.pool(), backend.threads()) : Double.NaN;
+        out.printf(Locale.ROOT, "Two-layer Langevin steps (%s)%s%n", backend.name(), !cpu ? ""
+                : String.format(Locale.ROOT, ", nominal peak %.1f GFMA/s, measured memory read bandwidth %.1f GB/s", peak / 1e9,
+                        bandwidth / 1e9));
         for (int s = 0; s < shapes.length; s++) {
             int n = shapes[s][0];
             int k = shapes[s][1];
@@ -219,9 +222,13 @@ public final class BenchCommand {
             io.dismc.twolayer.TwoLayerTrainer.train(net, d, starts, null, streams, spec, backend, (st, w, l) -> {});
             double dt = (System.nanoTime() - t0) * 1e-9;
             double fma = 2.0 * k * n * p * (steps + 1) * replicas; // steps + 1 gradient evaluations
+            // memory traffic per gradient: the inputs in both passes, W and its gradient, the K x P pass arrays
+            double bytes = 8.0 * (2.0 * n * p + 2.0 * k * n + 6.0 * k * p) * (steps + 1) * replicas;
+            double roofline = Math.min(peak, fma / bytes * bandwidth);
             out.printf(Locale.ROOT, "  %-6s N=%d K=%d P=%d, %d replicas: %.3e steps/s, %.2f GFMA/s%s%n", names[s], n, k, p, replicas,
-                    steps * replicas / dt, fma / dt / 1e9,
-                    Double.isNaN(peak) ? "" : String.format(Locale.ROOT, " (%.0f%% of peak)", 100 * fma / dt / peak));
+                    steps * replicas / dt, fma / dt / 1e9, Double.isNaN(roofline) ? ""
+                            : String.format(Locale.ROOT, " (%.0f%% of the roofline %.1f GFMA/s = min(peak, %.2f FMA/byte x bandwidth))",
+                                    100 * fma / dt / roofline, roofline / 1e9, fma / bytes));
         }
     }
 
