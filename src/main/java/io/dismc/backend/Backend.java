@@ -12,6 +12,8 @@ import io.dismc.perceptron.SolverOutcome;
 import io.dismc.model.RealMatrix;
 import io.dismc.model.SpinMatrix;
 import io.dismc.rng.RandomStream;
+import io.dismc.twolayer.Dataset;
+import io.dismc.twolayer.TwoLayerNetwork;
 import java.util.List;
 
 /**
@@ -66,6 +68,14 @@ public interface Backend extends AutoCloseable {
      * stream, then the projection on |w|^2 = n when spec.sphere(). grads may be null.
      */
     void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step);
+
+    /**
+     * Data-term loss and gradient of every replica of a two-layer network on one shared dataset: the
+     * forward (W X^T) and backward (B X) matrix products of {@link TwoLayerNetwork#lossAndGradient},
+     * batched over replicas (mirror pair: that method and kernels/two_layer.cu). grads[r] receives the
+     * gradient of weights[r]; returns the losses.
+     */
+    double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads);
 
     /**
      * Batched simulated annealing of a binary perceptron: each replica (its +-1 start weights and its

@@ -21,6 +21,8 @@ import io.dismc.perceptron.SolverOutcome;
 import io.dismc.model.RealMatrix;
 import io.dismc.model.SpinMatrix;
 import io.dismc.rng.RandomStream;
+import io.dismc.twolayer.Dataset;
+import io.dismc.twolayer.TwoLayerNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -129,6 +131,24 @@ public final class CpuBackend implements Backend {
         LocalField field = LocalField.of(couplings, kernels);
         field.reset(s);
         return LocalField.energyPerSpin(field.sumSpinTimesField(s), s.length);
+    }
+
+    @Override
+    public double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads) {
+        double[] loss = new double[weights.length];
+        List<RecursiveTask<Void>> tasks = new ArrayList<>();
+        for (int r = 0; r < weights.length; r++) {
+            int rr = r;
+            tasks.add(new RecursiveTask<>() {
+                @Override
+                protected Void compute() {
+                    loss[rr] = net.lossAndGradient(TwoLayerNetwork.widen(weights[rr]), data, grads[rr]);
+                    return null;
+                }
+            });
+        }
+        Parallel.invokeAll(pool, tasks);
+        return loss;
     }
 
     @Override

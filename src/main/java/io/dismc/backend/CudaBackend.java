@@ -3,6 +3,7 @@ package io.dismc.backend;
 import io.dismc.backend.cuda.Cublas;
 import io.dismc.backend.cuda.CudaDevice;
 import io.dismc.backend.cuda.CudaFailure;
+import io.dismc.backend.cuda.CudaTwoLayerPasses;
 import io.dismc.backend.cuda.Curand;
 import io.dismc.backend.cuda.DeviceBuffer;
 import io.dismc.backend.cuda.NativeConfig;
@@ -21,6 +22,8 @@ import io.dismc.model.PatternCouplings;
 import io.dismc.model.RealMatrix;
 import io.dismc.model.SpinMatrix;
 import io.dismc.rng.RandomStream;
+import io.dismc.twolayer.Dataset;
+import io.dismc.twolayer.TwoLayerNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,7 @@ public final class CudaBackend implements Backend {
     private final Cublas cublas;
     private final String cublasProblem;
     private final boolean curand;
+    private final CudaTwoLayerPasses twoLayer;
 
     private CudaBackend(CudaDevice device, int threads, boolean curand) {
         this.device = device;
@@ -51,6 +55,7 @@ public final class CudaBackend implements Backend {
         this.cublasProblem = Cublas.problem(config);
         this.cublas = cublasProblem == null ? Cublas.open() : null;
         this.curand = curand;
+        this.twoLayer = new CudaTwoLayerPasses(device);
     }
 
     /** Opens device 0; useCurand switches bulk disorder to cuRAND (checked usable by the caller). */
@@ -355,6 +360,11 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
+    public double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads) {
+        return twoLayer.gradients(net, data, weights, grads);
+    }
+
+    @Override
     public List<SolverOutcome> anneal(PerceptronInstance inst, List<Replica> replicas, AnnealSpec spec) {
         if (!inst.binaryInputs()) {
             // the kernel keeps integer fields; Gaussian inputs anneal on the host (same algorithm)
@@ -416,6 +426,7 @@ public final class CudaBackend implements Backend {
     @Override
     public void close() {
         pool.shutdownNow();
+        twoLayer.close();
         device.close();
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * Trains replicas of a two-layer network in lockstep: every step computes each replica's gradient (the
- * forward and backward matrix products, in parallel on the backend's pool) and then applies one
- * backend Langevin step to all replicas at once (kernels/langevin.cu on the GPU). Curves are recorded
+ * Trains replicas of a two-layer network in lockstep: every step computes all replicas' gradients (the
+ * forward and backward matrix products, batched on the backend: kernels/two_layer.cu on the GPU; SGD
+ * minibatches differ per replica and run on the host) and then applies one backend Langevin step to
+ * all replicas at once (kernels/langevin.cu on the GPU). Curves are recorded
  * at the spec's log-spaced times through the observer.
  */
 public final class TwoLayerTrainer {
@@ -47,29 +48,36 @@ public final class TwoLayerTrainer {
         int next = 0;
         LangevinSpec step = new LangevinSpec(spec.eta(), spec.temperature(), spec.weightDecay(), false);
         double hiddenFactor = spec.temperature() == 0 ? net.parameterization().hiddenLearningRateFactor(net.k()) : 1.0;
+        double[][] g = new double[r][dim];
+        int hidden = net.k() * net.n();
         for (int t = 0; t <= spec.steps(); t++) {
-            int tt = t;
-            List<RecursiveAction> tasks = new ArrayList<>();
-            for (int k = 0; k < r; k++) {
-                int kk = k;
-                tasks.add(new RecursiveAction() {
-                    @Override
-                    protected void compute() {
-                        Dataset batch = spec.batch() == 0 ? data : minibatch(data, spec.batch(), streams.get(kk), tt);
-                        double[] g = new double[dim];
-                        loss[kk] = net.lossAndGradient(TwoLayerNetwork.widen(w[kk]), batch, g);
-                        int hidden = net.k() * net.n();
-                        for (int i = 0; i < dim; i++) {
-                            double gi = g[i];
-                            if (spec.elastic() > 0) {
-                                gi += spec.elastic() * (w[kk][i] - source[kk][i]);
-                            }
-                            grad[kk][i] = (float) (i < hidden ? gi * hiddenFactor : gi);
+            if (spec.batch() == 0) {
+                // full batch: all replicas share the dataset, one batched pass on the backend
+                System.arraycopy(backend.twoLayerGradients(net, data, w, g), 0, loss, 0, r);
+            } else {
+                int tt = t;
+                List<RecursiveAction> tasks = new ArrayList<>();
+                for (int k = 0; k < r; k++) {
+                    int kk = k;
+                    tasks.add(new RecursiveAction() {
+                        @Override
+                        protected void compute() {
+                            Dataset batch = minibatch(data, spec.batch(), streams.get(kk), tt);
+                            loss[kk] = net.lossAndGradient(TwoLayerNetwork.widen(w[kk]), batch, g[kk]);
                         }
-                    }
-                });
+                    });
+                }
+                Parallel.invokeAll(backend.pool(), tasks);
             }
-            Parallel.invokeAll(backend.pool(), tasks);
+            for (int k = 0; k < r; k++) {
+                for (int i = 0; i < dim; i++) {
+                    double gi = g[k][i];
+                    if (spec.elastic() > 0) {
+                        gi += spec.elastic() * (w[k][i] - source[k][i]);
+                    }
+                    grad[k][i] = (float) (i < hidden ? gi * hiddenFactor : gi);
+                }
+            }
             if (everyStep) {
                 observer.at(t, w, loss.clone());
             } else if (next < grid.length && grid[next] == t) {
