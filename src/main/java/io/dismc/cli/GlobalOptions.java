@@ -36,18 +36,18 @@ public record GlobalOptions(int threads, String backend, String rng, int device,
     }
 
     static GlobalOptions from(CommandLine cmd) {
-        int threads = parseInt("threads", Options2.single(cmd, "threads",
+        int threads = parseInt("threads", OptionParsing.single(cmd, "threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())), 1, MAX_THREADS);
-        String backend = Options2.single(cmd, "backend", "auto");
+        String backend = OptionParsing.single(cmd, "backend", "auto");
         if (!Backends.CHOICES.contains(backend)) {
             throw UsageError.option("backend", "unknown backend '" + backend + "'", String.join(", ", Backends.CHOICES));
         }
-        String rng = Options2.single(cmd, "rng", "philox");
+        String rng = OptionParsing.single(cmd, "rng", "philox");
         if (!Backends.RNGS.contains(rng)) {
             throw UsageError.option("rng", "unknown generator '" + rng + "'", String.join(", ", Backends.RNGS));
         }
-        int device = parseInt("device", Options2.single(cmd, "device", "0"), 0, 1023);
-        String out = Options2.single(cmd, "out", null);
+        int device = parseInt("device", OptionParsing.single(cmd, "device", "0"), 0, 1023);
+        String out = OptionParsing.single(cmd, "out", null);
         if (out != null && out.isBlank()) {
             throw UsageError.option("out", "empty folder name", "a path to a new or empty folder");
         }

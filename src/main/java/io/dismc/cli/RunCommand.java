@@ -47,18 +47,18 @@ public final class RunCommand {
         Experiment e = named ? Experiments.byName(args[0]) : resumedExperiment(args);
         String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
         Options options = options(e);
-        CommandLine cmd = Options2.parse(options, rest, "run" + (e == null ? "" : " " + e.name()));
+        CommandLine cmd = OptionParsing.parse(options, rest, "run" + (e == null ? "" : " " + e.name()));
         if (cmd.hasOption("help") && e != null) {
             printHelp(e, options, out);
             return 0;
         }
         GlobalOptions g = GlobalOptions.from(cmd);
-        String resume = Options2.single(cmd, "resume", null);
+        String resume = OptionParsing.single(cmd, "resume", null);
         if (resume != null) {
             return resume(Path.of(resume), e, cmd, g, args, out, err);
         }
         Sweep sweep = sweep(e, cmd);
-        Shard shard = Shard.parse(Options2.single(cmd, "shard", "0/1"));
+        Shard shard = Shard.parse(OptionParsing.single(cmd, "shard", "0/1"));
         return RunSession.fresh(sweep, shard, g, runArgs(args), out, err);
     }
 
@@ -97,9 +97,9 @@ public final class RunCommand {
      */
     public static Sweep sweep(Experiment e, CommandLine cmd) {
         Map<String, String> given = new LinkedHashMap<>();
-        String samples = Options2.single(cmd, "samples", null);
-        String seed = Options2.single(cmd, "seed", null);
-        String specFile = Options2.single(cmd, "spec", null);
+        String samples = OptionParsing.single(cmd, "samples", null);
+        String seed = OptionParsing.single(cmd, "seed", null);
+        String specFile = OptionParsing.single(cmd, "spec", null);
         if (specFile != null) {
             Path file = Path.of(specFile);
             SweepSpec spec = SweepSpec.read(file);
@@ -115,7 +115,7 @@ public final class RunCommand {
             seed = merge("seed", seed, spec.seed(), file);
         }
         for (Param p : e.params()) {
-            String v = Options2.single(cmd, p.name(), null);
+            String v = OptionParsing.single(cmd, p.name(), null);
             if (v != null) {
                 given.put(p.name(), v);
             }
@@ -143,7 +143,7 @@ public final class RunCommand {
         out.println(e.name() + ": " + e.title());
         out.println("default samples: " + e.defaultSamples());
         java.io.PrintWriter pw = new java.io.PrintWriter(out);
-        new HelpFormatterCompat().print(pw, "./dismc run " + e.name() + " [options]", options);
+        new OptionHelp().print(pw, "./dismc run " + e.name() + " [options]", options);
         pw.flush();
     }
 }

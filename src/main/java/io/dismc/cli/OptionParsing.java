@@ -10,8 +10,8 @@ import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 
 /** commons-cli parsing with every failure turned into a one-line UsageError. */
-final class Options2 {
-    private Options2() {}
+final class OptionParsing {
+    private OptionParsing() {}
 
     static CommandLine parse(Options options, String[] args, String context) {
         try {
