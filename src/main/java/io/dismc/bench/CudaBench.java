@@ -125,9 +125,9 @@ final class CudaBench {
             }
 
             out.println();
-            BenchCommand.perceptron(out, gpu, gpu, threads, quick);
+            PerceptronBench.print(out, gpu, gpu, threads, quick);
             out.println();
-            BenchCommand.twoLayer(out, gpu, quick);
+            TwoLayerBench.print(out, gpu, quick);
             out.println();
             int ln = 1 << 20;
             int lr = quick ? 8 : 64;
