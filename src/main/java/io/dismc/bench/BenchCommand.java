@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code dismc bench}: CPU throughput of the engine's hot paths, measured, never asserted.
- * Sweeps: attempted spin updates per second at N = 2000 and 10000 (alpha = 0.1), pattern and J
- * forms, T = 0 and T = 0.5 (Glauber), 1 thread and all threads, each against the same algorithm in C
- * (bench/sweep_bench.c; checksums must agree). Products: RFHM pattern generation (F c) and the Hebbian
- * product at N = 10000, alpha_D = 0.1, alpha = 0.5, against NumPy's float32 GEMM at the same size.
+ * {@code dismc bench}: throughput of the engine's hot paths, measured, never asserted. Parses the
+ * options and runs the CPU sections in order ({@link SweepTable}: sweeps against the C reference;
+ * {@link PerceptronBench}; {@link TwoLayerBench}: against the matrix-product roofline;
+ * {@link ProductBench}: pattern generation and the Hebbian product against NumPy), or with
+ * --backend cuda the GPU benchmark ({@link CudaBench}).
  */
 public final class BenchCommand {
     private BenchCommand() {}
