@@ -65,5 +65,12 @@ class PhiloxKnownAnswerTest {
             assertEquals(theirs.nextInt(), w[i]);
         }
         assertTrue(w[0] != w[4]);
+        // the same carry inside a bulk request (the four-blocks-at-once path): blocks 2^32 - 6 .. 2^32 + 9
+        Philox4x32 again = new Philox4x32(new int[] {7, 0, -7, 0, 9, 0});
+        int[] bulk = new int[64];
+        ours.words(4L * (0xffff_ffffL - 5), bulk, 0, bulk.length);
+        for (int i = 0; i < bulk.length; i++) {
+            assertEquals(again.nextInt(), bulk[i], "word " + i);
+        }
     }
 }
