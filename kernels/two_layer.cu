@@ -10,12 +10,13 @@
 
 // C_r (m x p) = A_r (m x d) B^T for B (p x d) shared by all replicas; row-major, A_r at a + r strideA
 // with row stride lda, C_r at c + r strideC with row stride ldc. Grid: x over column tiles, y over
-// replicas x row tiles (replica = blockIdx.y / rowTiles). 16 x 16 threads, 4 x 4 outputs each.
+// replicas x row tiles (replica = firstReplica + blockIdx.y / rowTiles; the host splits batches whose
+// grid would exceed 65535 in y). 16 x 16 threads, 4 x 4 outputs each.
 extern "C" __global__ void matmul_nt(const double *a, long long strideA, int lda, const double *b, double *c,
-                                     long long strideC, int ldc, int m, int d, int p, int rowTiles) {
+                                     long long strideC, int ldc, int m, int d, int p, int rowTiles, int firstReplica) {
     __shared__ double as[KCHUNK][TILE + 1];  // as[k][row]
     __shared__ double bs[KCHUNK][TILE + 1];  // bs[k][col]
-    int replica = blockIdx.y / rowTiles;
+    long long replica = firstReplica + blockIdx.y / rowTiles;
     a += replica * strideA;
     c += replica * strideC;
     int tx = threadIdx.x, ty = threadIdx.y;

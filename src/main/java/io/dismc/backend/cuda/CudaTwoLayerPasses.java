@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class CudaTwoLayerPasses implements AutoCloseable {
     private static final int TILE = 64;
+    private static final int MAX_GRID_Y = 65535;
 
     private final CudaDevice device;
     private final ThreadLocal<Resident> resident = new ThreadLocal<>();
@@ -86,8 +87,12 @@ public final class CudaTwoLayerPasses implements AutoCloseable {
              DeviceBuffer dphi = device.alloc(8 * kp * replicas, "activation derivatives");
              DeviceBuffer df = device.alloc(8L * replicas * p, "outputs")) {
             int rowTiles = ceil(k, TILE);
-            device.launch("matmul_nt", ceil(p, TILE), rowTiles * replicas, 16, 16, sizes + " (forward)",
-                    dw, (long) dim, n, in.x(), h, kp, p, k, n, p, rowTiles);
+            int replicasPerLaunch = Math.max(1, MAX_GRID_Y / rowTiles);
+            for (int first = 0; first < replicas; first += replicasPerLaunch) {
+                int count = Math.min(replicasPerLaunch, replicas - first);
+                device.launch("matmul_nt", ceil(p, TILE), rowTiles * count, 16, 16, sizes + " (forward)",
+                        dw, (long) dim, n, in.x(), h, kp, p, k, n, p, rowTiles, first);
+            }
             device.launch("two_layer_activate", device.gridFor(kp * replicas, 256), 1, 256, 1, sizes,
                     net.activation().ordinal(), h, phi, dphi, kp * replicas, inv);
             device.launch("two_layer_output", device.gridFor((long) replicas * p, 256), 1, 256, 1, sizes,
@@ -110,8 +115,11 @@ public final class CudaTwoLayerPasses implements AutoCloseable {
                 // the factors B overwrite the pre-activations, which are no longer needed
                 device.launch("two_layer_backward", device.gridFor(32L * replicas * k, 256), 1, 256, 1, sizes,
                         dres, phi, dphi, dw, (long) dim, trained, k, n, p, replicas, scale, inv, h, dg);
-                device.launch("matmul_nt", ceil(n, TILE), rowTiles * replicas, 16, 16, sizes + " (backward)",
-                        h, kp, p, in.xt(), dg, (long) dim, n, k, p, n, rowTiles);
+                for (int first = 0; first < replicas; first += replicasPerLaunch) {
+                    int count = Math.min(replicasPerLaunch, replicas - first);
+                    device.launch("matmul_nt", ceil(n, TILE), rowTiles * count, 16, 16, sizes + " (backward)",
+                            h, kp, p, in.xt(), dg, (long) dim, n, k, p, n, rowTiles, first);
+                }
                 device.download(dg, g, "gradients");
             }
             for (int r = 0; r < replicas; r++) {
