@@ -36,7 +36,9 @@ public final class PerceptronCapacityExperiment implements Experiment {
 
     @Override
     public List<Param> params() {
-        List<Param> p = new ArrayList<>(List.of(PerceptronParams.n("100"), PerceptronParams.alpha("1:3:0.2"),
+        List<Param> p = new ArrayList<>(List.of(PerceptronParams.n("100"),
+                Param.real("alpha", "1:3:0.2", 0, false, 100, true,
+                        "constraint density alpha = P/N; the default brackets the spherical capacity 2 (binary weights: 0.833, try 0.2:1.2:0.1)"),
                 PerceptronParams.kappa("0"), PerceptronParams.WEIGHTS, PerceptronParams.INPUTS));
         p.addAll(PerceptronParams.solverParams());
         return p;
