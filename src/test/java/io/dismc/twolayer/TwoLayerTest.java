@@ -128,6 +128,23 @@ class TwoLayerTest {
         assertTrue(r.get(1).stats().get("test_error").mean() < 1e-4, "alpha = 2 > 1: error " + r.get(1).stats().get("test_error").mean());
     }
 
+    /** Minibatch SGD (each replica its own minibatches) learns a linear teacher, identically with 1 and 2 threads. */
+    @Test
+    void sgdLearnsALinearTeacherReproducibly() {
+        Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "40", "k", "1", "teacher-k", "1", "activation", "linear",
+                "alpha", "2", "eta", "0.5", "batch", "8", "steps", "4000", "time-points", "5"), 2, 4);
+        List<Map<String, Double>> a = new ArrayList<>();
+        List<Map<String, Double>> b = new ArrayList<>();
+        try (CpuBackend one = new CpuBackend(1); CpuBackend two = new CpuBackend(2)) {
+            s.run(one).stream().map(UnitResult::observables).forEach(a::add);
+            s.run(two).stream().map(UnitResult::observables).forEach(b::add);
+        }
+        assertEquals(a, b);
+        for (Map<String, Double> o : a) {
+            assertTrue(o.get("test_error") < 1e-6, "SGD test error " + o.get("test_error"));
+        }
+    }
+
     /** The erf closed form equals the error on a large test set within 3 standard errors. */
     @Test
     void erfClosedFormMatchesALargeTestSet() {
