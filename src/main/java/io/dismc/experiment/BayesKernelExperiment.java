@@ -95,6 +95,10 @@ public final class BayesKernelExperiment implements Experiment {
     @Override
     public void validate(Point pt) {
         examples(pt);
+        if (!Activation.valueOf(pt.choice("activation").toUpperCase(Locale.ROOT)).hasClosedForm()) {
+            throw new UsageError("--activation: " + pt.choice("activation")
+                    + " has no closed-form lazy (NNGP) kernel (accepted here: erf, linear, relu)");
+        }
     }
 
     @Override

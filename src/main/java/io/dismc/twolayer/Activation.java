@@ -35,17 +35,26 @@ public enum Activation {
 
     /** Whether E[g(u) g(v)] over jointly Gaussian (u, v) has the closed form below. */
     public boolean hasClosedForm() {
-        return this == LINEAR || this == ERF;
+        return this == LINEAR || this == ERF || this == RELU;
     }
 
     /**
      * E[g(u) g(v)] for zero-mean Gaussians with E[u^2] = cuu, E[v^2] = cvv, E[u v] = cuv:
-     * linear: cuv; erf(./sqrt 2): (2/pi) arcsin(cuv / sqrt((1 + cuu)(1 + cvv))).
+     * linear: cuv; erf(./sqrt 2): (2/pi) arcsin(cuv / sqrt((1 + cuu)(1 + cvv))); relu (the arc-cosine
+     * kernel of Cho and Saul): sqrt(cuu cvv) (sin t + (pi - t) cos t) / (2 pi) with cos t = cuv / sqrt(cuu cvv).
      */
     public double correlation(double cuv, double cuu, double cvv) {
         return switch (this) {
             case LINEAR -> cuv;
             case ERF -> 2 / Math.PI * Math.asin(cuv / Math.sqrt((1 + cuu) * (1 + cvv)));
+            case RELU -> {
+                double norm = Math.sqrt(cuu * cvv);
+                if (norm == 0) {
+                    yield 0.0;
+                }
+                double t = Math.acos(Math.max(-1, Math.min(1, cuv / norm)));
+                yield norm * (Math.sin(t) + (Math.PI - t) * Math.cos(t)) / (2 * Math.PI);
+            }
             default -> throw new IllegalStateException(this + " has no closed-form Gaussian correlation");
         };
     }

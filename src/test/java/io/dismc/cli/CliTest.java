@@ -70,6 +70,7 @@ class CliTest {
         "run transfer --delta 1 | --delta",
         "run transfer --alignment 1.5 | --alignment",
         "run bayes-kernel --step 1 | --step",
+        "run bayes-kernel --activation tanh | --activation",
         "run geodesic --kappa-high -1 | --kappa-high",
         "run spectra --parameterization xyz | --parameterization",
         "bench --only everything | --only",

@@ -128,6 +128,31 @@ class TwoLayerTest {
         assertTrue(r.get(1).stats().get("test_error").mean() < 1e-4, "alpha = 2 > 1: error " + r.get(1).stats().get("test_error").mean());
     }
 
+    /** Every closed-form Gaussian correlation E[g(u) g(v)] against a Monte Carlo average (5 standard errors). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"LINEAR", "ERF", "RELU"})
+    void closedFormCorrelationsMatchMonteCarlo(Activation g) {
+        double cuu = 1.3;
+        double cvv = 0.7;
+        double cuv = -0.4;
+        int samples = 400_000;
+        double[] z = new double[2 * samples];
+        new RandomStream(31, 1).gaussians(0, z, 0, z.length);
+        double a = Math.sqrt(cuu);
+        double b = cuv / a;
+        double c = Math.sqrt(cvv - b * b);
+        double sum = 0;
+        double sumSq = 0;
+        for (int q = 0; q < samples; q++) {
+            double x = g.g(a * z[2 * q]) * g.g(b * z[2 * q] + c * z[2 * q + 1]);
+            sum += x;
+            sumSq += x * x;
+        }
+        double mean = sum / samples;
+        double se = Math.sqrt((sumSq / samples - mean * mean) / samples);
+        assertEquals(g.correlation(cuv, cuu, cvv), mean, 5 * se);
+    }
+
     /** Minibatch SGD (each replica its own minibatches) learns a linear teacher, identically with 1 and 2 threads. */
     @Test
     void sgdLearnsALinearTeacherReproducibly() {
