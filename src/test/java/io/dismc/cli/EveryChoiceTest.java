@@ -1,0 +1,63 @@
+package io.dismc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dismc.experiment.Experiment;
+import io.dismc.experiment.Experiments;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every value of every choice option of every experiment, at a tiny size: the run either completes
+ * (exit 0) or refuses the combination with a one-line usage error (exit 2), never an internal error.
+ */
+class EveryChoiceTest {
+    /** Sizes that make each experiment's run take well under a second. */
+    static final Map<String, String> TINY = Map.ofEntries(
+            Map.entry("hopfield", "--n 200 --alpha 0.05,0.15"),
+            Map.entry("rfhm", "--n 200 --alpha 0.1 --alpha-d 0.1"),
+            Map.entry("rfhm-unseen", "--n 400 --alpha 0.05 --alpha-d 0.05"),
+            Map.entry("perceptron-capacity", "--n 40 --alpha 0.5,1.5"),
+            Map.entry("perceptron-teacher", "--n 40 --alpha 1"),
+            Map.entry("local-energy", "--n 40"),
+            Map.entry("geodesic", "--n 40"),
+            Map.entry("binary-committee", "--n 21"),
+            Map.entry("teacher-student", "--n 20 --alpha 1 --steps 100"),
+            Map.entry("bayes-kernel", "--k 16 --burn-in 20 --draws 2 --gamma 1"),
+            Map.entry("transfer", "--n 20 --steps 100 --alignment 0.5 --delta 0.1"),
+            Map.entry("spectra", "--n 16 --k 16 --steps 20 --eta 0.3"));
+
+    static Stream<Arguments> choices() {
+        List<Arguments> out = new ArrayList<>();
+        for (Experiment e : Experiments.all()) {
+            for (Param p : e.params()) {
+                if (p.kind() == Param.Kind.CHOICE) {
+                    for (String v : p.choices()) {
+                        out.add(Arguments.of(e.name(), p.name(), v));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} --{1} {2}")
+    @MethodSource("choices")
+    void runsOrRefusesCleanly(String experiment, String option, String value, @TempDir Path tmp) {
+        assertTrue(TINY.containsKey(experiment), "give " + experiment + " a tiny size here");
+        List<String> args = new ArrayList<>(List.of("run", experiment));
+        args.addAll(List.of(TINY.get(experiment).split(" ")));
+        args.addAll(List.of("--" + option, value, "--samples", "1", "--threads", "2", "--quiet", "--no-plot", "--out",
+                tmp.resolve("run").toString()));
+        CliTest.Outcome o = CliTest.dismc(args.toArray(String[]::new));
+        assertTrue(o.code() == 0 || o.code() == 2 && o.err().lines().count() == 1 && o.err().contains("--"),
+                String.join(" ", args) + " -> exit " + o.code() + "\n" + o.err());
+    }
+}
