@@ -72,6 +72,7 @@ class CliTest {
         "run bayes-kernel --step 1 | --step",
         "run bayes-kernel --activation tanh | --activation",
         "run geodesic --kappa-high -1 | --kappa-high",
+        "run geodesic --loss-exponent 0 | --loss-exponent",
         "run spectra --parameterization xyz | --parameterization",
         "bench --only everything | --only",
         "bench --threads 0 | --threads",

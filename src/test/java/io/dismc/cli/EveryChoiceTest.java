@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every value of every choice option of every experiment, at a tiny size: the run either completes
- * (exit 0) or refuses the combination with a one-line usage error (exit 2), never an internal error.
+ * Every value of every choice option, and every numeric option at its smallest accepted value, of every
+ * experiment at a tiny size: the run either completes (exit 0) or refuses the combination with a
+ * one-line usage error (exit 2), never an internal error.
  */
 class EveryChoiceTest {
     /** Sizes that make each experiment's run take well under a second. */
@@ -48,12 +49,33 @@ class EveryChoiceTest {
         return out.stream();
     }
 
+    /** The smallest accepted value of every integer and real option (just above an exclusive bound). */
+    static Stream<Arguments> minimums() {
+        List<Arguments> out = new ArrayList<>();
+        for (Experiment e : Experiments.all()) {
+            for (Param p : e.params()) {
+                if (p.kind() == Param.Kind.INT) {
+                    out.add(Arguments.of(e.name(), p.name(), String.valueOf((long) p.min() + (p.minInclusive() ? 0 : 1))));
+                } else if (p.kind() == Param.Kind.REAL) {
+                    double v = p.minInclusive() ? p.min() : p.min() == 0 ? 1e-3 : p.min() + 1e-3 * Math.abs(p.min());
+                    out.add(Arguments.of(e.name(), p.name(), String.valueOf(v)));
+                }
+            }
+        }
+        return out.stream();
+    }
+
     @ParameterizedTest(name = "{0} --{1} {2}")
-    @MethodSource("choices")
+    @MethodSource({"choices", "minimums"})
     void runsOrRefusesCleanly(String experiment, String option, String value, @TempDir Path tmp) {
         assertTrue(TINY.containsKey(experiment), "give " + experiment + " a tiny size here");
         List<String> args = new ArrayList<>(List.of("run", experiment));
-        args.addAll(List.of(TINY.get(experiment).split(" ")));
+        String[] tiny = TINY.get(experiment).split(" ");
+        for (int t = 0; t < tiny.length; t += 2) {
+            if (!tiny[t].equals("--" + option)) { // the option under test replaces the tiny setting
+                args.addAll(List.of(tiny[t], tiny[t + 1]));
+            }
+        }
         args.addAll(List.of("--" + option, value, "--samples", "1", "--threads", "2", "--quiet", "--no-plot", "--out",
                 tmp.resolve("run").toString()));
         CliTest.Outcome o = CliTest.dismc(args.toArray(String[]::new));
