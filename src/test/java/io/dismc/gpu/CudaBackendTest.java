@@ -51,6 +51,7 @@ class CudaBackendTest {
     }
 
     @Test
+    @Tag("emulated")
     void randomFillsAreTheSameBits() {
         CudaBackend gpu = Gpu.backend();
         RandomStream s = new RandomStream(0x5eedL, 0xabcdefL);
@@ -67,6 +68,7 @@ class CudaBackendTest {
     }
 
     @Test
+    @Tag("emulated")
     void hebbianProductIsExactlyTheCpuOne() {
         CudaBackend gpu = Gpu.backend();
         for (int p : new int[] {1, 63, 64, 65, 700}) {
@@ -78,6 +80,7 @@ class CudaBackendTest {
     }
 
     @Test
+    @Tag("emulated")
     void projectionIsExactlyTheCpuOne() {
         CudaBackend gpu = Gpu.backend();
         int n = 513;
@@ -133,6 +136,7 @@ class CudaBackendTest {
     }
 
     @Test
+    @Tag("emulated")
     void langevinStepMatchesTheCpuStep() {
         CudaBackend gpu = Gpu.backend();
         int n = 1000;
@@ -165,6 +169,7 @@ class CudaBackendTest {
     }
 
     @Test
+    @Tag("emulated")
     void errorsSayWhatWasBeingDone() {
         CudaBackend gpu = Gpu.backend();
         CudaFailure oom = assertThrows(CudaFailure.class, () -> {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The two-layer passes (kernels/two_layer.cu) and a Langevin training run on CUDA against the Java backend. */
 @Tag("gpu")
+@Tag("emulated")
 class CudaTwoLayerTest {
 
     /** Batched losses and gradients equal the CPU's to rounding, at sizes that leave partial tiles everywhere. */
