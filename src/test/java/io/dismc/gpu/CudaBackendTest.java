@@ -100,18 +100,29 @@ class CudaBackendTest {
     @CsvSource({"pattern, 0, GLAUBER", "pattern, 0.3, GLAUBER", "pattern, 0.3, METROPOLIS", "j, 0, GLAUBER",
             "j, 0.5, GLAUBER", "j, 0.5, METROPOLIS"})
     void sweepsFollowTheSameTrajectories(String form, double t, UpdateRule rule) {
+        checkSweeps(form, t, rule, 700, form.equals("j") ? 900 : 60, 37, 70);
+    }
+
+    /** The same check at a size the emulating driver runs in about a second (its block threads are fibers). */
+    @ParameterizedTest(name = "{0} form, T={1}, {2}")
+    @CsvSource({"pattern, 0, GLAUBER", "pattern, 0.3, GLAUBER", "pattern, 0.3, METROPOLIS", "j, 0, GLAUBER",
+            "j, 0.5, GLAUBER", "j, 0.5, METROPOLIS"})
+    @Tag("emulated")
+    void sweepsFollowTheSameTrajectoriesAtEmulatorSize(String form, double t, UpdateRule rule) {
+        checkSweeps(form, t, rule, 64, form.equals("j") ? 80 : 6, 3, 5);
+    }
+
+    private void checkSweeps(String form, double t, UpdateRule rule, int n, int p, int replicaCount, int sweeps) {
         CudaBackend gpu = Gpu.backend();
-        int n = 700;
-        int p = form.equals("j") ? 900 : 60;
         SpinMatrix xi = cpu.randomSpins(new RandomStream(4, p), n, p);
         Couplings c = form.equals("j") ? cpu.hebbian(xi) : new PatternCouplings(xi);
         List<Replica> replicas = new ArrayList<>();
-        for (int r = 0; r < 37; r++) {
+        for (int r = 0; r < replicaCount; r++) {
             byte[] start = new byte[n];
             new RandomStream(5, r).spins(0, start, 0, n);
             replicas.add(new Replica(r % 2 == 0 ? start : xi.column(r % p), new RandomStream(6, r)));
         }
-        DynamicsSpec spec = new DynamicsSpec(t, rule, 70, true);
+        DynamicsSpec spec = new DynamicsSpec(t, rule, sweeps, true);
         List<Relaxation> a = cpu.relax(c, replicas, spec);
         List<Relaxation> b = gpu.relax(c, replicas, spec);
         for (int r = 0; r < replicas.size(); r++) {
@@ -125,10 +136,24 @@ class CudaBackendTest {
 
     @Test
     void experimentsGiveIdenticalResultsOnBothBackends() {
-        CudaBackend gpu = Gpu.backend();
-        for (Sweep s : List.of(
+        checkExperiments(List.of(
                 Sweep.of(new HopfieldExperiment(), Map.of("n", "800", "alpha", "0.1,0.16,1.1"), 3, 7),
-                Sweep.of(new RfhmExperiment(), Map.of("n", "600", "alpha", "0.05,0.4", "alpha-d", "0.02,0.4", "temperature", "0,0.2"), 2, 8))) {
+                Sweep.of(new RfhmExperiment(), Map.of("n", "600", "alpha", "0.05,0.4", "alpha-d", "0.02,0.4", "temperature", "0,0.2"), 2, 8)));
+    }
+
+    /** Whole experiments through the CUDA backend at a size the emulating driver runs in seconds. */
+    @Test
+    @Tag("emulated")
+    void experimentsGiveIdenticalResultsAtEmulatorSize() {
+        checkExperiments(List.of(
+                Sweep.of(new HopfieldExperiment(), Map.of("n", "100", "alpha", "0.1,0.3", "max-sweeps", "4"), 1, 7),
+                Sweep.of(new RfhmExperiment(), Map.of("n", "100", "alpha", "0.1", "alpha-d", "0.1", "temperature", "0,0.2",
+                        "max-sweeps", "4"), 1, 8)));
+    }
+
+    private void checkExperiments(List<Sweep> sweeps) {
+        CudaBackend gpu = Gpu.backend();
+        for (Sweep s : sweeps) {
             List<Map<String, Double>> a = s.run(cpu).stream().map(UnitResult::observables).toList();
             List<Map<String, Double>> b = s.run(gpu).stream().map(UnitResult::observables).toList();
             assertEquals(a, b, s.experiment().name());

@@ -26,18 +26,29 @@ class CudaPerceptronTest {
     @ParameterizedTest(name = "alpha={0} kappa={1} r={2}")
     @CsvSource({"0.4, 0, 0", "0.4, 0, 1", "0.7, 0.2, 1", "1.2, 0, 1"})
     void annealingFollowsTheSameTrajectories(double alpha, double kappa, int r) {
+        checkAnnealing(alpha, kappa, r, 151, 20, 300);
+    }
+
+    /** The same check at a size the emulating driver runs in about a second (its block threads are fibers). */
+    @ParameterizedTest(name = "alpha={0} kappa={1} r={2}")
+    @CsvSource({"0.4, 0, 0", "1.2, 0, 1"})
+    @Tag("emulated")
+    void annealingFollowsTheSameTrajectoriesAtEmulatorSize(double alpha, double kappa, int r) {
+        checkAnnealing(alpha, kappa, r, 31, 2, 4);
+    }
+
+    private static void checkAnnealing(double alpha, double kappa, int r, int n, int replicaCount, int sweeps) {
         CudaBackend gpu = Gpu.backend();
-        int n = 151;
         int p = (int) Math.round(alpha * n);
         PerceptronInstance inst = PerceptronProblems.instance(PerceptronProblems.inputs(n, p, false, new RandomStream(1, p)),
                 PerceptronProblems.randomLabels(p, new RandomStream(2, p)), n, p, false);
         List<Replica> reps = new ArrayList<>();
-        for (int k = 0; k < 20; k++) {
+        for (int k = 0; k < replicaCount; k++) {
             byte[] w0 = new byte[n];
             new RandomStream(3, k).spins(0, w0, 0, n);
             reps.add(new Replica(w0, new RandomStream(4, k)));
         }
-        AnnealSpec spec = new AnnealSpec(2, 50, 300, kappa, r);
+        AnnealSpec spec = new AnnealSpec(2, 50, sweeps, kappa, r);
         try (CpuBackend cpu = new CpuBackend(2)) {
             List<SolverOutcome> a = cpu.anneal(inst, reps, spec);
             List<SolverOutcome> b = gpu.anneal(inst, reps, spec);
@@ -52,6 +63,7 @@ class CudaPerceptronTest {
 
     @ParameterizedTest(name = "T={0}")
     @CsvSource({"0", "0.01"})
+    @Tag("emulated")
     void sphericalDescentAgreesWithTheCpu(double temperature) {
         CudaBackend gpu = Gpu.backend();
         int n = 200;
