@@ -24,7 +24,7 @@ public final class InfoCommand {
         }
         try (CudaBackend cuda = CudaBackend.open(1, false)) {
             out.println("cuda: " + cuda.device().info().describe());
-            out.println("      PTX kernels loaded (rng, projection, hebbian, async_sweep, langevin)");
+            out.println("      PTX kernels loaded (" + String.join(", ", io.dismc.backend.cuda.CudaDevice.MODULES) + ")");
             out.println("      cuBLAS: " + (cuda.cublasProblem() == null ? "loaded" : "not loaded: " + cuda.cublasProblem()));
             String curand = Curand.problem(NativeConfig.load());
             out.println("      cuRAND: " + (curand == null ? "loaded (--rng curand available)" : "not loaded: " + curand));

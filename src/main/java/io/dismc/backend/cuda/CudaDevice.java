@@ -26,7 +26,7 @@ import jcuda.driver.JCudaDriver;
  */
 public final class CudaDevice implements AutoCloseable {
     /** PTX modules shipped under /kernels in the jar. */
-    static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "langevin", "two_layer");
+    public static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "langevin", "two_layer");
 
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
