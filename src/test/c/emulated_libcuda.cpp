@@ -189,6 +189,7 @@ CUresult cuDevicePrimaryCtxRetain(void **ctx, int) { static int c; *ctx = &c; re
 CUresult cuDevicePrimaryCtxRelease_v2(int) { return CUDA_SUCCESS; }
 CUresult cuCtxSetCurrent(void *) { return CUDA_SUCCESS; }
 CUresult cuCtxSynchronize() { return CUDA_SUCCESS; }
+CUresult cuCtxGetDevice(int *dev) { *dev = 0; return CUDA_SUCCESS; }
 CUresult cuDeviceTotalMem_v2(size_t *bytes, int) { *bytes = (size_t)4 << 30; return CUDA_SUCCESS; }
 CUresult cuMemGetInfo_v2(size_t *free, size_t *total) { *free = *total = (size_t)4 << 30; return CUDA_SUCCESS; }
 CUresult cuDriverGetVersion(int *v) { *v = 12040; return CUDA_SUCCESS; }

@@ -36,7 +36,23 @@ final class CudaBench {
         return 2;
     }
 
+    /**
+     * Problem sizes: full, --quick, or the smoke sizes (system property dismc.bench.smoke) that only
+     * check every launch of this benchmark end to end, on the emulating driver of the tests.
+     */
+    record Sizes(long words, int n, int[] sweepSizes, int sweepReplicas, int langevinWeights, int langevinReplicas,
+                 boolean sharedSections) {
+        static Sizes of(boolean quick) {
+            if (Boolean.getBoolean("dismc.bench.smoke")) {
+                return new Sizes(1 << 12, 256, new int[] {256}, 2, 4096, 2, false);
+            }
+            return quick ? new Sizes(1L << 24, 4000, new int[] {1000, 10000}, 0, 1 << 20, 8, true)
+                    : new Sizes(1L << 28, 10000, new int[] {1000, 10000, 100000}, 0, 1 << 20, 64, true);
+        }
+    }
+
     static void run(PrintStream out, int threads, boolean quick) {
+        Sizes z = Sizes.of(quick);
         try (CudaBackend gpu = CudaBackend.open(threads, false)) {
             CudaDevice dev = gpu.device();
             CudaDevice.DeviceInfo info = dev.info();
@@ -48,7 +64,7 @@ final class CudaBench {
                     bw / 1e9, fp64 / 1e12);
             out.printf(Locale.ROOT, "%-34s %12s %16s %10s %s%n", "kernel", "time", "rate", "of peak", "note");
 
-            long words = quick ? 1L << 24 : 1L << 28;
+            long words = z.words();
             try (DeviceBuffer b = dev.alloc(4 * words, "bench words")) {
                 double t = best(() -> dev.launch("philox_words", dev.gridFor(words / 4, 256), 1, 256, 1, "bench", 1L, 2L, 0L, words, b));
                 row(out, "philox_words (" + words + " words)", t, 4.0 * words / t, "B/s", 4.0 * words / t / bw, "write-bound");
@@ -59,7 +75,7 @@ final class CudaBench {
                 row(out, "philox_gaussians (" + gauss + ")", t, 8.0 * gauss / t, "B/s", 8.0 * gauss / t / bw, "double log/sincos");
             }
 
-            int n = quick ? 4000 : 10000;
+            int n = z.n();
             int p = n / 2;
             int d = n / 10;
             SpinMatrix xi = gpu.randomSpins(new RandomStream(1, 1), n, p);
@@ -102,13 +118,14 @@ final class CudaBench {
                 row(out, "sign_projection N=" + n + " D=" + d + " P=" + p, t, fma / t, "FMA/s", fma / t / fp64, "exact double");
             }
 
-            int[] sizes = quick ? new int[] {1000, 10000} : new int[] {1000, 10000, 100000};
+            int[] sizes = z.sweepSizes();
             out.println();
             out.printf(Locale.ROOT, "%-10s %-10s %8s %8s %14s %s%n", "N", "P", "replicas", "sweeps", "updates/s", "(pattern form, T = 0.5, Glauber)");
             for (int size : sizes) {
                 int pp = size / 10;
-                int replicas = size >= 100000 ? info.multiprocessors() : info.multiprocessors() * 4;
-                int sweeps = size >= 100000 ? 1 : (size >= 10000 ? 3 : 20);
+                int replicas = z.sweepReplicas() > 0 ? z.sweepReplicas()
+                        : size >= 100000 ? info.multiprocessors() : info.multiprocessors() * 4;
+                int sweeps = z.sweepReplicas() > 0 ? 2 : size >= 100000 ? 1 : (size >= 10000 ? 3 : 20);
                 SpinMatrix patterns = gpu.randomSpins(new RandomStream(2, size), size, pp);
                 List<Replica> reps = new ArrayList<>();
                 for (int r = 0; r < replicas; r++) {
@@ -125,12 +142,14 @@ final class CudaBench {
             }
 
             out.println();
-            PerceptronBench.print(out, gpu, gpu, threads, quick);
-            out.println();
-            TwoLayerBench.print(out, gpu, quick);
-            out.println();
-            int ln = 1 << 20;
-            int lr = quick ? 8 : 64;
+            if (z.sharedSections()) {
+                PerceptronBench.print(out, gpu, gpu, threads, quick);
+                out.println();
+                TwoLayerBench.print(out, gpu, quick);
+                out.println();
+            }
+            int ln = z.langevinWeights();
+            int lr = z.langevinReplicas();
             float[][] w = new float[lr][ln];
             List<RandomStream> streams = new ArrayList<>();
             for (int r = 0; r < lr; r++) {
