@@ -9,6 +9,9 @@
 #                                   (carry target/gpu-bundle, about 35 MB)
 #   scripts/gpu-check.sh run        run from target/gpu-bundle (no Maven, no JDK needed)
 #   QUICK=1 scripts/gpu-check.sh run  smaller benchmark sizes
+#   DRY_RUN=1 scripts/gpu-check.sh run  rehearse this script without a GPU: against the emulating driver
+#                                   (target/emulated-driver, built by mvn verify), only the tests tagged
+#                                   "emulated" and the benchmark at smoke sizes
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bundle="$root/target/gpu-bundle"
@@ -39,10 +42,16 @@ run() {
   java="$bundle/runtime/bin/java"; [ -x "$java" ] || java="java"
   export DISMC_JAR="$bundle/dismc.jar" JAVA_HOME="$bundle/runtime"
   cp_tests="$bundle/dismc.jar:$bundle/tests:$(ls "$bundle"/lib/commons-rng-*.jar | tr '\n' ':')"
+  tag=gpu
+  if [ -n "${DRY_RUN:-}" ]; then
+    [ -f "$root/target/emulated-driver/libcuda.so.1" ] || { echo "gpu-check: no emulating driver; run mvn verify first" >&2; exit 1; }
+    export LD_LIBRARY_PATH="$root/target/emulated-driver" DISMC_JAVA_OPTS="-Ddismc.bench.smoke=true"
+    tag=emulated
+  fi
   echo "== GPU tests" | tee "$logs/tests.txt"
   (cd "$root" && "$java" --add-modules jdk.incubator.vector -Ddismc.requireGpu=true -Djava.io.tmpdir="$(mktemp -d)" \
       -jar "$bundle"/lib/junit-platform-console-standalone-*.jar execute --class-path "$cp_tests" \
-      --scan-class-path "$bundle/tests" --include-tag gpu --details=tree --disable-banner) >>"$logs/tests.txt" 2>&1
+      --scan-class-path "$bundle/tests" --include-tag "$tag" --details=tree --disable-banner) >>"$logs/tests.txt" 2>&1
   tests_rc=$?
   # zero tests found is a failure too: the tag filter or the classpath is wrong
   if ! grep -qE "\[ *[1-9][0-9]* tests successful" "$logs/tests.txt"; then tests_rc=1; fi
