@@ -136,35 +136,15 @@ public final class CpuBackend implements Backend {
     @Override
     public double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads) {
         double[] loss = new double[weights.length];
-        List<RecursiveTask<Void>> tasks = new ArrayList<>();
-        for (int r = 0; r < weights.length; r++) {
-            int rr = r;
-            tasks.add(new RecursiveTask<>() {
-                @Override
-                protected Void compute() {
-                    loss[rr] = net.lossAndGradient(TwoLayerNetwork.widen(weights[rr]), data, grads[rr]);
-                    return null;
-                }
-            });
-        }
-        Parallel.invokeAll(pool, tasks);
+        Parallel.forEach(pool, weights.length,
+                r -> loss[r] = net.lossAndGradient(TwoLayerNetwork.widen(weights[r]), data, grads[r]));
         return loss;
     }
 
     @Override
     public void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step) {
-        List<RecursiveTask<Void>> tasks = new ArrayList<>();
-        for (int r = 0; r < weights.length; r++) {
-            int rr = r;
-            tasks.add(new RecursiveTask<>() {
-                @Override
-                protected Void compute() {
-                    LangevinStep.apply(weights[rr], grads == null ? null : grads[rr], spec, streams.get(rr), step);
-                    return null;
-                }
-            });
-        }
-        Parallel.invokeAll(pool, tasks);
+        Parallel.forEach(pool, weights.length,
+                r -> LangevinStep.apply(weights[r], grads == null ? null : grads[r], spec, streams.get(r), step));
     }
 
     @Override

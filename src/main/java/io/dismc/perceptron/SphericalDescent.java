@@ -7,7 +7,6 @@ import io.dismc.model.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * GD / Langevin on the sphere for spherical perceptrons, batched over replicas: the gradient of the
@@ -33,17 +32,7 @@ public final class SphericalDescent {
         java.util.Arrays.fill(active, true);
         LangevinSpec step = new LangevinSpec(spec.eta(), spec.temperature(), 0.0, true);
         for (int t = 0; t <= spec.maxSteps(); t++) {
-            List<RecursiveAction> tasks = new ArrayList<>();
-            for (int k = 0; k < r; k++) {
-                int kk = k;
-                tasks.add(new RecursiveAction() {
-                    @Override
-                    protected void compute() {
-                        violations[kk] = gradient(inst, w[kk], spec, grad[kk]);
-                    }
-                });
-            }
-            Parallel.invokeAll(backend.pool(), tasks);
+            Parallel.forEach(backend.pool(), r, k -> violations[k] = gradient(inst, w[k], spec, grad[k]));
             List<Integer> moving = new ArrayList<>();
             for (int k = 0; k < r; k++) {
                 if (active[k] && (violations[k] == 0 || t == spec.maxSteps())) {
@@ -84,14 +73,11 @@ public final class SphericalDescent {
         int p = inst.p();
         double[] xi = inst.xi();
         double sqrtN = Math.sqrt(n);
-        double[] h = new double[p];
+        double[] wd = new double[n];
         for (int i = 0; i < n; i++) {
-            double wi = w[i];
-            int off = i * p;
-            for (int mu = 0; mu < p; mu++) {
-                h[mu] += wi * xi[off + mu];
-            }
+            wd[i] = w[i];
         }
+        double[] h = inst.fields(wd);
         // coefficient of xi^mu / sqrt(N) in -dL/dw: r (kappa - Delta)^(r-1) on violated constraints
         double[] c = new double[p];
         int violated = 0;

@@ -4,9 +4,7 @@ import io.dismc.backend.Backend;
 import io.dismc.backend.cpu.Parallel;
 import io.dismc.dynamics.LangevinSpec;
 import io.dismc.rng.RandomStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * Trains replicas of a two-layer network in lockstep: every step computes all replicas' gradients (the
@@ -56,18 +54,8 @@ public final class TwoLayerTrainer {
                 System.arraycopy(backend.twoLayerGradients(net, data, w, g), 0, loss, 0, r);
             } else {
                 int tt = t;
-                List<RecursiveAction> tasks = new ArrayList<>();
-                for (int k = 0; k < r; k++) {
-                    int kk = k;
-                    tasks.add(new RecursiveAction() {
-                        @Override
-                        protected void compute() {
-                            Dataset batch = minibatch(data, spec.batch(), streams.get(kk), tt);
-                            loss[kk] = net.lossAndGradient(TwoLayerNetwork.widen(w[kk]), batch, g[kk]);
-                        }
-                    });
-                }
-                Parallel.invokeAll(backend.pool(), tasks);
+                Parallel.forEach(backend.pool(), r, k -> loss[k] = net.lossAndGradient(TwoLayerNetwork.widen(w[k]),
+                        minibatch(data, spec.batch(), streams.get(k), tt), g[k]));
             }
             for (int k = 0; k < r; k++) {
                 for (int i = 0; i < dim; i++) {
