@@ -73,9 +73,7 @@ public final class GeodesicExperiment implements Experiment {
     @Override
     public void validate(Point pt) {
         PerceptronParams.examples(pt);
-        if (pt.integer("loss-exponent") == 0) {
-            throw new UsageError("--loss-exponent: gradient dynamics need a differentiable loss (accepted: 1, 2)");
-        }
+        PerceptronParams.checkGradientLoss(pt, pt.choice("solver"));
         if (pt.real("kappa-high") < pt.real("kappa")) {
             throw new UsageError("--kappa-high: " + pt.real("kappa-high") + " is below --kappa " + pt.real("kappa")
                     + " (accepted: kappa-high >= kappa)");

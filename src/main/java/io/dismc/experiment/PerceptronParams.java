@@ -74,6 +74,13 @@ final class PerceptronParams {
         return (int) p;
     }
 
+    /** Gradient solvers (gd, langevin) need the loss exponent r of a differentiable loss. */
+    static void checkGradientLoss(Point pt, String solver) {
+        if ((solver.equals("gd") || solver.equals("langevin")) && pt.integer("loss-exponent") == 0) {
+            throw new UsageError("--loss-exponent: gradient dynamics need a differentiable loss (accepted: 1, 2)");
+        }
+    }
+
     static void validate(Point pt, double kappa) {
         examples(pt);
         String s = solver(pt);
@@ -87,9 +94,7 @@ final class PerceptronParams {
         if (s.equals("sa") && r > 1) {
             throw new UsageError("--loss-exponent: SA takes 0 (count violated constraints) or 1 (sum of violations)");
         }
-        if ((s.equals("gd") || s.equals("langevin")) && r == 0) {
-            throw new UsageError("--loss-exponent: gradient dynamics need a differentiable loss (accepted: 1, 2)");
-        }
+        checkGradientLoss(pt, s);
         if (s.equals("lp") && kappa != 0) {
             throw new UsageError("--solver: lp decides separability exactly only at kappa = 0 (accepted: --kappa 0, or another solver)");
         }
