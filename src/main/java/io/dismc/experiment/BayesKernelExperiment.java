@@ -1,7 +1,6 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.cli.Param;
 import io.dismc.cli.UsageError;
 import io.dismc.rng.RandomStream;
@@ -12,6 +11,7 @@ import io.dismc.twolayer.KernelRegression;
 import io.dismc.twolayer.Parameterization;
 import io.dismc.twolayer.TrainingSpec;
 import io.dismc.twolayer.TwoLayerNetwork;
+import io.dismc.twolayer.TwoLayerObservables;
 import io.dismc.twolayer.TwoLayerTrainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,9 +149,9 @@ public final class BayesKernelExperiment implements Experiment {
                     for (int q = 0; q < tp; q++) {
                         chainMean[c][q] += f[q] / draws;
                     }
-                    double[] hTrain = net.preactivations(w[c], train);
-                    accumulateKernel(net, hTrain, p, hTrain, p, kTrain, weight);
-                    accumulateKernel(net, net.preactivations(w[c], test), tp, hTrain, p, kTest, weight);
+                    double[] phiTrain = activations(net, net.preactivations(w[c], train));
+                    accumulateKernel(k, phiTrain, p, phiTrain, p, kTrain, weight);
+                    accumulateKernel(k, activations(net, net.preactivations(w[c], test)), tp, phiTrain, p, kTest, weight);
                 }
             }
         });
@@ -176,25 +176,20 @@ public final class BayesKernelExperiment implements Experiment {
         return UnitOutput.of(out);
     }
 
-    /** target += Phi_a^T Phi_b / (K weight) for pre-activations a (K x pa), b (K x pb): one matrix product. */
-    static void accumulateKernel(TwoLayerNetwork net, double[] ha, int pa, double[] hb, int pb, double[] target, int weight) {
-        int k = net.k();
-        Activation g = net.activation();
-        double[] phiAt = new double[pa * k]; // Phi_a transposed: pa x K
-        for (int u = 0; u < k; u++) {
-            for (int i = 0; i < pa; i++) {
-                phiAt[i * k + u] = g.g(ha[u * pa + i]);
-            }
+    /** Phi = g(H) for pre-activations H (K x P). */
+    static double[] activations(TwoLayerNetwork net, double[] h) {
+        double[] phi = new double[h.length];
+        for (int e = 0; e < h.length; e++) {
+            phi[e] = net.activation().g(h[e]);
         }
-        double[] phiB = new double[hb.length];
-        for (int e = 0; e < hb.length; e++) {
-            phiB[e] = g.g(hb[e]);
-        }
-        double[] product = new double[pa * pb];
-        MatrixProduct.multiply(phiAt, pa, k, phiB, pb, product);
-        double scale = 1.0 / ((double) k * weight);
-        for (int e = 0; e < product.length; e++) {
-            target[e] += product[e] * scale;
+        return phi;
+    }
+
+    /** target += Phi_a^T Phi_b / (K weight): one draw's share of the posterior-averaged kernel. */
+    static void accumulateKernel(int k, double[] phiA, int pa, double[] phiB, int pb, double[] target, int weight) {
+        double[] kern = TwoLayerObservables.crossKernel(phiA, pa, phiB, pb, k);
+        for (int e = 0; e < kern.length; e++) {
+            target[e] += kern[e] / weight;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.dismc.twolayer;
 
+import io.dismc.backend.cpu.MatrixProduct;
+
 import io.dismc.run.NdArray;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -163,14 +165,21 @@ public final class TwoLayerObservables {
         for (int e = 0; e < h.length; e++) {
             phi[e] = g.g(h[e]);
         }
-        double[] kern = new double[p * p];
+        return crossKernel(phi, p, phi, p, k);
+    }
+
+    /** Phi_a^T Phi_b / K (pa x pb) for activations Phi_a (K x pa) and Phi_b (K x pb): one matrix product. */
+    public static double[] crossKernel(double[] phiA, int pa, double[] phiB, int pb, int k) {
+        double[] phiAt = new double[pa * k]; // Phi_a transposed: pa x K
         for (int u = 0; u < k; u++) {
-            for (int a = 0; a < p; a++) {
-                double pa = phi[u * p + a] / k;
-                for (int b = 0; b < p; b++) {
-                    kern[a * p + b] += pa * phi[u * p + b];
-                }
+            for (int i = 0; i < pa; i++) {
+                phiAt[i * k + u] = phiA[u * pa + i];
             }
+        }
+        double[] kern = new double[pa * pb];
+        MatrixProduct.multiply(phiAt, pa, k, phiB, pb, kern);
+        for (int e = 0; e < kern.length; e++) {
+            kern[e] /= k;
         }
         return kern;
     }
