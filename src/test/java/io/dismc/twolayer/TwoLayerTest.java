@@ -158,13 +158,7 @@ class TwoLayerTest {
     void sgdLearnsALinearTeacherReproducibly() {
         Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "40", "k", "1", "teacher-k", "1", "activation", "linear",
                 "alpha", "2", "eta", "0.5", "batch", "8", "steps", "4000", "time-points", "5"), 2, 4);
-        List<Map<String, Double>> a = new ArrayList<>();
-        List<Map<String, Double>> b = new ArrayList<>();
-        try (CpuBackend one = new CpuBackend(1); CpuBackend two = new CpuBackend(2)) {
-            s.run(one).stream().map(UnitResult::observables).forEach(a::add);
-            s.run(two).stream().map(UnitResult::observables).forEach(b::add);
-        }
-        assertEquals(a, b);
+        List<Map<String, Double>> a = sameWithOneAndTwoThreads(s);
         for (Map<String, Double> o : a) {
             assertTrue(o.get("test_error") < 1e-3, "SGD test error " + o.get("test_error") + " (about 0.5 at the start)");
         }
@@ -194,10 +188,8 @@ class TwoLayerTest {
         }
     }
 
-    @Test
-    void sameSeedSameTrajectoryWhateverTheThreads() {
-        Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "30", "k", "3", "alpha", "1,2", "steps", "200",
-                "temperature", "0,0.001"), 2, 6);
+    /** Runs the sweep with 1 and with 2 threads, asserts identical observables, returns them. */
+    static List<Map<String, Double>> sameWithOneAndTwoThreads(Sweep s) {
         List<Map<String, Double>> a = new ArrayList<>();
         List<Map<String, Double>> b = new ArrayList<>();
         try (CpuBackend one = new CpuBackend(1); CpuBackend two = new CpuBackend(2)) {
@@ -205,6 +197,14 @@ class TwoLayerTest {
             s.run(two).stream().map(UnitResult::observables).forEach(b::add);
         }
         assertEquals(a, b);
+        return a;
+    }
+
+    @Test
+    void sameSeedSameTrajectoryWhateverTheThreads() {
+        Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "30", "k", "3", "alpha", "1,2", "steps", "200",
+                "temperature", "0,0.001"), 2, 6);
+        sameWithOneAndTwoThreads(s);
     }
 
     @Test
