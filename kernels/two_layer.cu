@@ -1,5 +1,5 @@
 // The one-hidden-layer network's forward and backward passes, batched over replicas that share one
-// dataset (models.md 3): H = W X^T / sqrt(N), phi = g(H), f = c sum_k a_k phi_k, then with the
+// dataset (docs/models.md 3.1, 3.3): H = W X^T / sqrt(N), phi = g(H), f = c sum_k a_k phi_k, then with the
 // residuals res = dL/df the backward factors B = res a c g'(H) / sqrt(N) and the gradient B X.
 // Mirror: io.dismc.twolayer.TwoLayerNetwork.lossAndGradient (same formulas in double; the products
 // sum in another order, so results agree to rounding). Activation codes are Activation's ordinals.

@@ -7,6 +7,7 @@ import io.dismc.cli.MergeCommand;
 import io.dismc.cli.PlotCommand;
 import io.dismc.cli.RunCommand;
 import io.dismc.cli.UsageError;
+import io.dismc.run.StorageFailure;
 import java.io.PrintStream;
 
 /**
@@ -18,6 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        io.dismc.run.Interrupts.enable();
         System.exit(run(args, System.out, System.err));
     }
 
@@ -30,12 +32,19 @@ public final class Main {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
                 case "run" -> RunCommand.run(rest, out, err);
-                case "list" -> ListCommand.run(out);
-                case "info" -> InfoCommand.run(out);
+                case "list" -> {
+                    noArguments("list", rest);
+                    yield ListCommand.run(out);
+                }
+                case "info" -> {
+                    noArguments("info", rest);
+                    yield InfoCommand.run(out);
+                }
                 case "merge" -> MergeCommand.run(rest, out, err);
                 case "plot" -> PlotCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "version", "--version" -> {
+                    noArguments(args[0], rest);
                     out.println("dismc " + Version.version() + " (" + Version.commit() + ")");
                     yield 0;
                 }
@@ -48,6 +57,9 @@ public final class Main {
         } catch (UsageError e) {
             err.println("dismc: " + e.getMessage());
             return 2;
+        } catch (StorageFailure e) {
+            err.println("dismc: " + e.getMessage());
+            return 1;
         } catch (OutOfMemoryError e) {
             err.println("dismc: out of memory (" + e.getMessage() + "): use a smaller --n, fewer --threads, --form pattern,"
                     + " or more heap via DISMC_JAVA_OPTS=-Xmx...");
@@ -58,6 +70,12 @@ public final class Main {
                 e.printStackTrace(err);
             }
             return 1;
+        }
+    }
+
+    private static void noArguments(String command, String[] rest) {
+        if (rest.length > 0) {
+            throw new UsageError(command + ": takes no arguments (got '" + String.join(" ", rest) + "')");
         }
     }
 

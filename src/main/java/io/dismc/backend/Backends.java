@@ -59,6 +59,9 @@ public final class Backends {
                 if (curand) {
                     throw new UsageError("--rng curand: cuRAND needs the CUDA backend, which is not usable here (accepted: --rng philox)");
                 }
+                if (device != 0) {
+                    log.println("dismc: warning: --device " + device + " is ignored: the run uses the CPU");
+                }
                 return new CpuBackend(threads);
             }
             default:

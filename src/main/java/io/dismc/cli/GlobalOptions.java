@@ -54,11 +54,17 @@ public record GlobalOptions(int threads, String backend, String rng, int device,
         return new GlobalOptions(threads, backend, rng, device, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
     }
 
-    static long parseLong(String name, String text) {
+    static final String SEED_RANGE = "integers in [0, 18446744073709551615] (any 64-bit pattern; negative values"
+            + " from -9223372036854775808 are accepted as their two's complement)";
+
+    /** A 64-bit seed: unsigned up to 2^64 - 1, or signed down to -2^63 (the same bits). */
+    static long parseSeed(String name, String text) {
+        String t = text.trim();
         try {
-            return Long.parseLong(text.trim());
+            return t.startsWith("-") ? Long.parseLong(t) : Long.parseUnsignedLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
-            throw UsageError.option(name, "'" + text + "' is not an integer", "a 64-bit integer");
+            boolean digits = t.matches("[+-]?[0-9]+");
+            throw UsageError.option(name, "'" + text + "' is " + (digits ? "out of range" : "not an integer"), SEED_RANGE);
         }
     }
 

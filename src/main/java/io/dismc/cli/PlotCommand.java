@@ -2,10 +2,12 @@ package io.dismc.cli;
 
 import io.dismc.experiment.Experiment;
 import io.dismc.plot.FigurePlotter;
+import io.dismc.run.IoMessages;
 import io.dismc.run.PointSummary;
 import io.dismc.run.RunManifest;
 import io.dismc.run.SummaryCsv;
 import io.dismc.run.Sweep;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +45,16 @@ public final class PlotCommand {
             throw new UsageError("plot: " + dir + "/summary.csv has no rows yet");
         }
         Path to = target == null ? dir : target;
-        Files.createDirectories(to);
-        List<String> written = FigurePlotter.plot(e.name(), e.figure(), sweep.swept(), summaries, e.theory(summaries, sweep.swept()), to);
-        out.println("wrote " + String.join(", ", written) + " in " + to);
+        String option = target == null ? "plot" : "out";
+        List<String> written;
+        try {
+            Files.createDirectories(to);
+            written = FigurePlotter.plot(e.name(), e.figure(), sweep.swept(), summaries, e.theory(summaries, sweep.swept()), to);
+        } catch (IOException ex) {
+            throw UsageError.about(option, "cannot write the figures in " + to.toAbsolutePath() + " (" + IoMessages.reason(ex) + ")",
+                    "a writable folder");
+        }
+        out.println("wrote " + to.toAbsolutePath() + ": " + String.join(", ", written));
         return 0;
     }
 }

@@ -121,7 +121,7 @@ public final class RunCommand {
             }
         }
         int s = GlobalOptions.parseInt("samples", samples == null ? Integer.toString(e.defaultSamples()) : samples, 1, 1_000_000);
-        long sd = GlobalOptions.parseLong("seed", seed == null ? "1" : seed);
+        long sd = GlobalOptions.parseSeed("seed", seed == null ? "1" : seed);
         return Sweep.of(e, given, s, sd);
     }
 

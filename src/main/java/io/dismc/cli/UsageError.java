@@ -14,4 +14,13 @@ public final class UsageError extends RuntimeException {
     public static UsageError option(String option, String problem, String accepted) {
         return new UsageError("--" + option + ": " + problem + " (accepted: " + accepted + ")");
     }
+
+    /**
+     * The same for what a command names: an option (resume, out, ...) or the command's own argument
+     * (plot DIR, merge DIR...), which carries no dashes.
+     */
+    public static UsageError about(String optionOrCommand, String problem, String accepted) {
+        boolean command = optionOrCommand.equals("plot") || optionOrCommand.equals("merge");
+        return new UsageError((command ? "" : "--") + optionOrCommand + ": " + problem + " (accepted: " + accepted + ")");
+    }
 }

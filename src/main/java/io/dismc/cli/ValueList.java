@@ -36,6 +36,15 @@ public final class ValueList {
                 throw UsageError.option(param.name(), "more than " + MAX_VALUES + " values", param.accepted());
             }
         }
+        // a value listed twice would run the same points twice: only ever a slip
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Object v : out) {
+            String c = v instanceof Double d ? Double.toString(d) : String.valueOf(v);
+            if (!seen.add(c)) {
+                throw UsageError.option(param.name(), c + " is listed more than once in '" + text + "'",
+                        "each value once; " + param.accepted());
+            }
+        }
         return out;
     }
 

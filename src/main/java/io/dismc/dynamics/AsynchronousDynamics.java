@@ -3,7 +3,7 @@ package io.dismc.dynamics;
 import io.dismc.rng.RandomStream;
 
 /**
- * Asynchronous single-spin dynamics of a Hopfield network (models.md 1.1): each sweep visits all N
+ * Asynchronous single-spin dynamics of a Hopfield network (docs/models.md 1.1.3): each sweep visits all N
  * spins in a fresh random permutation; T = 0 sets s_i = sign(h_i) (ties keep the spin), T &gt; 0 uses
  * Glauber or Metropolis. Stops at a fixed point (T = 0, a sweep without flips) or after maxSweeps.
  * This is the CPU mirror of kernels/async_sweep.cu; both follow {@link SweepSchedule}.

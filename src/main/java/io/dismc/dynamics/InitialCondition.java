@@ -3,7 +3,7 @@ package io.dismc.dynamics;
 import io.dismc.rng.RandomStream;
 
 /**
- * Starting configurations at a given distance from a target (models.md 1.2): flip exactly
+ * Starting configurations at a given distance from a target (docs/models.md 1.1.4): flip exactly
  * {@code count} distinct random spins, chosen by a partial Fisher-Yates shuffle with words 0..count-1
  * of the stream. count = round(f N) for a flip fraction f (overlap q = 1 - 2f).
  */

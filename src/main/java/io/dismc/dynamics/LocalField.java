@@ -7,7 +7,7 @@ import io.dismc.model.PatternCouplings;
 
 /**
  * Incrementally maintained local fields of a Hopfield network, in integer numerators N h_i so that
- * the J form and the pattern form agree exactly (models.md 1.1).
+ * the J form and the pattern form agree exactly (docs/models.md 1.1.2).
  */
 public interface LocalField {
     /** Recomputes the internal state from scratch for spins s. */

@@ -1,7 +1,7 @@
 package io.dismc.dynamics;
 
 /**
- * Single-spin update at temperature T &gt; 0 (models.md 1.1). At T = 0 both reduce to s_i = sign(h_i),
+ * Single-spin update at temperature T &gt; 0 (docs/models.md 1.1.3). At T = 0 both reduce to s_i = sign(h_i),
  * a spin with zero field keeping its value.
  */
 public enum UpdateRule {

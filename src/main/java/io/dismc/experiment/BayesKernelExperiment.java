@@ -55,7 +55,7 @@ public final class BayesKernelExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "mean-field Bayesian network sampled by Langevin vs lazy (NNGP) and adapted kernel predictors, vs feature-learning strength gamma0 (models.md 3)";
+        return "mean-field Bayesian network sampled by Langevin vs lazy (NNGP) and adapted kernel predictors, vs feature-learning strength gamma0 (docs/models.md 3.7)";
     }
 
     @Override
@@ -229,6 +229,20 @@ public final class BayesKernelExperiment implements Experiment {
             }
         }
         return Math.sqrt(s / ((double) mean.length * chains * (chains - 1)));
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        long p = examples(pt);
+        long t = pt.integer("test-size");
+        // the network's chains, then the kernel machines: P x P and T x P kernels and their solve
+        return MemoryEstimate.twoLayer(pt.integer("n"), pt.integer("k"), p, t, pt.integer("chains"))
+                + 8L * (3 * p * p + 2 * t * p + pt.integer("chains") * t);
+    }
+
+    @Override
+    public String sizeParameter() {
+        return "k";
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class BinaryCommitteeExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "binary committee machines trained by SA on a teacher's labels: training and generalization error (models.md 2)";
+        return "binary committee machines trained by SA on a teacher's labels: training and generalization error (docs/models.md 2.7)";
     }
 
     @Override
@@ -110,6 +110,12 @@ public final class BinaryCommitteeExperiment implements Experiment {
             y[mu] = (byte) CommitteeAnnealing.output(teacher, tk, n, x, mu);
         }
         return y;
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), pt.integer("test-size"),
+                pt.integer("k") + pt.integer("teacher-k")) + 8L * PerceptronParams.examples(pt) * pt.integer("k");
     }
 
     @Override

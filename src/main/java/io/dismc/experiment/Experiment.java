@@ -43,6 +43,27 @@ public interface Experiment {
         return 1.0;
     }
 
+    /**
+     * Bytes one unit at this point holds at its peak (disorder, states, temporaries), for refusing work
+     * that cannot fit before it starts. An estimate, on the generous side.
+     */
+    default long memoryBytes(Point point) {
+        return 1L << 20;
+    }
+
+    /** The parameter that sets a unit's size, named when a unit alone does not fit. */
+    default String sizeParameter() {
+        return "n";
+    }
+
+    /**
+     * Lines for stderr about a combination that runs but is probably not what was meant (a schedule
+     * that heats, a step far beyond stability); empty when nothing looks wrong.
+     */
+    default List<String> warnings(Point point) {
+        return Warnings.of(point);
+    }
+
     Figure figure();
 
     /** Theory lines for the figure, computed from what was run (none by default). */

@@ -38,7 +38,7 @@ public final class GeodesicExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "spherical perceptron: energy barriers along geodesics between solutions and inside their simplex (models.md 2)";
+        return "spherical perceptron: energy barriers along geodesics between solutions and inside their simplex (docs/models.md 2.6)";
     }
 
     @Override
@@ -136,6 +136,12 @@ public final class GeodesicExperiment implements Experiment {
                 pt.integer("simplex-samples"), unit.stream(Purpose.PERTURBATION, 99)));
         // rows: typical pairs (a < b) in order, then high-margin to typical a; columns: t = 0 .. 1
         return new UnitOutput(out, Map.of("geodesics", new NdArray(new int[] {pairs, points}, profiles)));
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), 0, 2 + 2 * pt.integer("vertices"))
+                + 8L * pt.integer("vertices") * pt.integer("vertices") * pt.integer("path-points");
     }
 
     @Override

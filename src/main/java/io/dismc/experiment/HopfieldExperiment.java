@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Storage in the standard Hopfield model (models.md 1.1): start on (or near) pattern 1, relax, and
+ * Storage in the standard Hopfield model (docs/models.md 1.1): start on (or near) pattern 1, relax, and
  * measure the Mattis overlap with it. Retrieval survives up to alpha_c ~= 0.138 at T = 0.
  */
 public final class HopfieldExperiment implements Experiment {
@@ -30,7 +30,7 @@ public final class HopfieldExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "standard Hopfield model: retrieval overlap vs alpha (models.md 1.1)";
+        return "standard Hopfield model: retrieval overlap vs alpha (docs/models.md 1.1)";
     }
 
     @Override
@@ -86,6 +86,12 @@ public final class HopfieldExperiment implements Experiment {
     public double cost(Point pt) {
         int n = pt.integer("n");
         return (double) n * Math.min(Math.round(pt.real("alpha") * n), n);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.hopfield(pt.integer("n"), Math.round(pt.real("alpha") * pt.integer("n")), 0, false, false,
+                CommonParams.form(pt));
     }
 
     @Override

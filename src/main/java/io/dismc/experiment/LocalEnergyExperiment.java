@@ -31,7 +31,7 @@ public final class LocalEnergyExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "local energy delta_E(d) around solutions found at margin kappa: the flatness of minima (models.md 2)";
+        return "local energy delta_E(d) around solutions found at margin kappa: the flatness of minima (docs/models.md 2.5)";
     }
 
     @Override
@@ -90,6 +90,11 @@ public final class LocalEnergyExperiment implements Experiment {
             out.put(column(DISTANCES[k]), e);
         }
         return UnitOutput.of(out);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), 0, 4 + pt.integer("moves"));
     }
 
     @Override

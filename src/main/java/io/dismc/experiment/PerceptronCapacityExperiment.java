@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Storage capacity of the perceptron (models.md 2): random labels, binary or spherical weights,
+ * Storage capacity of the perceptron (docs/models.md 2.3): random labels, binary or spherical weights,
  * margin kappa; the fraction of instances a solver solves against alpha. Theory on the figure:
  * Cover's exact finite-N probability (spherical, kappa = 0), Gardner's RS alpha_c(kappa) (exact for
  * kappa &gt;= 0, an upper bound below), Krauth-Mezard's 0.833 (binary).
@@ -31,7 +31,7 @@ public final class PerceptronCapacityExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "perceptron storage capacity: solved fraction vs alpha, binary or spherical weights, margin kappa (models.md 2)";
+        return "perceptron storage capacity: solved fraction vs alpha, binary or spherical weights, margin kappa (docs/models.md 2.3)";
     }
 
     @Override
@@ -79,6 +79,11 @@ public final class PerceptronCapacityExperiment implements Experiment {
         out.put("violated", o.violations() < 0 ? Double.NaN : (double) o.violations() / inst.p());
         out.put("steps", (double) o.steps());
         return UnitOutput.of(out);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), 0, 4);
     }
 
     @Override

@@ -17,7 +17,7 @@ import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parameters and the solver dispatch shared by the perceptron experiments (models.md 2). */
+/** Parameters and the solver dispatch shared by the perceptron experiments (docs/models.md 2.2). */
 final class PerceptronParams {
     private PerceptronParams() {}
 

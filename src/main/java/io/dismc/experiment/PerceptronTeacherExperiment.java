@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Teacher-student perceptron (models.md 2): labels from a teacher w*, a student trained on P = alpha N
+ * Teacher-student perceptron (docs/models.md 2.4): labels from a teacher w*, a student trained on P = alpha N
  * examples; training error, the overlap R = (w . w_t) / (|w| |w_t|) with the teacher w_t, the generalization error arccos(R)/pi it
  * implies, and the error measured on fresh examples (the two must agree).
  */
@@ -29,7 +29,7 @@ public final class PerceptronTeacherExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "teacher-student perceptron: training and generalization error vs alpha (models.md 2)";
+        return "teacher-student perceptron: training and generalization error vs alpha (docs/models.md 2.4)";
     }
 
     @Override
@@ -88,6 +88,11 @@ public final class PerceptronTeacherExperiment implements Experiment {
         out.put("test_error", PerceptronProblems.testError(o.weights(), xt, yt, n));
         out.put("solved", o.solved() ? 1.0 : 0.0);
         return UnitOutput.of(out);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), pt.integer("test-size"), 4);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Storage and learning in the Random-Features Hopfield Model (Negri et al. 2023; models.md 1.2): per
+ * Storage and learning in the Random-Features Hopfield Model (Negri et al. 2023; docs/models.md 1.2): per
  * sample, relax once from pattern 1 (storage: overlap m_pattern) and once from feature 1 (learning:
  * overlap m_feature), on the same network.
  */
@@ -42,7 +42,7 @@ public final class RfhmExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "Random-Features Hopfield Model: pattern and feature overlaps over (alpha, alpha_D) (models.md 1.2)";
+        return "Random-Features Hopfield Model: pattern and feature overlaps over (alpha, alpha_D) (docs/models.md 1.2)";
     }
 
     @Override
@@ -132,6 +132,13 @@ public final class RfhmExperiment implements Experiment {
         int n = pt.integer("n");
         long p = Math.round(pt.real("alpha") * n);
         return 2.0 * n * Math.min(p, n) + (double) n * featureCount(pt) * p / 64;
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        int n = pt.integer("n");
+        return MemoryEstimate.hopfield(n, Math.round(pt.real("alpha") * n), featureCount(pt), pt.choice("features").equals("gaussian"),
+                latents(pt) != LatentKind.SPARSE, CommonParams.form(pt));
     }
 
     @Override

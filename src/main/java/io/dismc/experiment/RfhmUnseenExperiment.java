@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generalization to unseen examples in the RFHM (Kalaj et al. 2024; models.md 1.3): examples mix
+ * Generalization to unseen examples in the RFHM (Kalaj et al. 2024; docs/models.md 1.3): examples mix
  * exactly L features; the network stores P of them. Starting on a stored example, on unseen
  * examples built from the same features with L_test = 3, 5, 7, and on a feature, T = 0 dynamics
  * measures each one's local stability (overlap of the fixed point with the start).
@@ -39,7 +39,7 @@ public final class RfhmUnseenExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "RFHM generalization: stability of stored examples, unseen examples (L_test = 3, 5, 7) and features (models.md 1.3)";
+        return "RFHM generalization: stability of stored examples, unseen examples (L_test = 3, 5, 7) and features (docs/models.md 1.3)";
     }
 
     @Override
@@ -143,8 +143,16 @@ public final class RfhmUnseenExperiment implements Experiment {
             }
             out.put(names[kind], sum / probes);
         }
-        // every probe's overlap: the outcomes cluster at distinct attractors (models.md 1.3)
+        // every probe's overlap: the outcomes cluster at distinct attractors (docs/models.md 1.3.3)
         return new UnitOutput(out, Map.of("stability", new NdArray(new int[] {names.length, probes}, stability)));
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        int n = pt.integer("n");
+        long d = Math.max(1, Math.round(pt.real("alpha-d") * n));
+        return MemoryEstimate.hopfield(n, Math.round(pt.real("alpha") * n), d, false, false, CommonParams.form(pt))
+                + 4L * n * pt.integer("probes");
     }
 
     @Override

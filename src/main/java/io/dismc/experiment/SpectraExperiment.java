@@ -31,7 +31,7 @@ public final class SpectraExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "GD in NTK vs muP at several widths: singular values of W over time and learning-rate transfer (models.md 3)";
+        return "GD in NTK vs muP at several widths: singular values of W over time and learning-rate transfer (docs/models.md 3.8)";
     }
 
     @Override
@@ -120,6 +120,11 @@ public final class SpectraExperiment implements Experiment {
         }
         // rows: recorded times; columns: step, then the top singular values / sqrt(N)
         return new UnitOutput(out, Map.of("singular_values", new NdArray(new int[] {svRows.size(), TOP + 1}, flat)));
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.twoLayer(pt.integer("n"), pt.integer("k"), examples(pt), pt.integer("test-size"), 1);
     }
 
     @Override

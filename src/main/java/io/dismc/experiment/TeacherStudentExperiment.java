@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Narrow one-hidden-layer networks in the teacher-student setting (Barbier, Gerace, Ingrosso, Lauditi,
- * Malatesta et al. 2025; models.md 3): P = alpha K N Gaussian examples labelled by a teacher with K*
+ * Malatesta et al. 2025; docs/models.md 3.5): P = alpha K N Gaussian examples labelled by a teacher with K*
  * units, a student with K units trained by GD or Langevin. Generalization error (measured, and in
  * closed form for erf/linear) and the specialization index vs alpha: past the specialization
  * transition each student unit aligns with one teacher unit and the error drops.
@@ -36,7 +36,7 @@ public final class TeacherStudentExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "narrow two-layer teacher-student: generalization error and specialization vs alpha = P/(K N), GD or Langevin (models.md 3)";
+        return "narrow two-layer teacher-student: generalization error and specialization vs alpha = P/(K N), GD or Langevin (docs/models.md 3.5)";
     }
 
     @Override
@@ -136,6 +136,12 @@ public final class TeacherStudentExperiment implements Experiment {
         // rows: recorded times; columns: step, train loss, test error
         arrays.put("curves", new NdArray(new int[] {curve.size(), 3}, flat));
         return new UnitOutput(out, arrays);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.twoLayer(pt.integer("n"), Math.max(pt.integer("k"), pt.integer("teacher-k")), examples(pt),
+                pt.integer("test-size"), 1);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class TransferExperiment implements Experiment {
 
     @Override
     public String title() {
-        return "transfer learning with elastic coupling: target test error vs delta and source-target alignment (models.md 3)";
+        return "transfer learning with elastic coupling: target test error vs delta and source-target alignment (docs/models.md 3.6)";
     }
 
     @Override
@@ -110,6 +110,13 @@ public final class TransferExperiment implements Experiment {
         out.put("scratch_test_error", TwoLayerObservables.testError(net, scratch, test, target.outputs(test), false));
         out.put("source_test_error", TwoLayerObservables.testError(net, pre, test, source.outputs(test), false));
         return UnitOutput.of(out);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        long p = Math.round(Math.max(pt.real("alpha"), pt.real("source-alpha")) * pt.integer("k") * pt.integer("n"));
+        return 2 * MemoryEstimate.twoLayer(pt.integer("n"), Math.max(pt.integer("k"), pt.integer("teacher-k")), p,
+                pt.integer("test-size"), 2);
     }
 
     @Override

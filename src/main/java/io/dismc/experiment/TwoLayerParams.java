@@ -8,7 +8,7 @@ import io.dismc.twolayer.TwoLayerNetwork;
 import java.util.List;
 import java.util.Locale;
 
-/** Parameters shared by the one-hidden-layer experiments (models.md 3). */
+/** Parameters shared by the one-hidden-layer experiments (docs/models.md 3). */
 final class TwoLayerParams {
     private TwoLayerParams() {}
 

@@ -1,7 +1,7 @@
 package io.dismc.model;
 
 /**
- * How the local field of a Hopfield network is computed (models.md 1.1). Both forms give the same
+ * How the local field of a Hopfield network is computed (docs/models.md 1.1.2). Both forms give the same
  * integer field numerators N h_i, hence identical trajectories.
  */
 public sealed interface Couplings permits PatternCouplings, HebbianCouplings {

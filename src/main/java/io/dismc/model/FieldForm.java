@@ -1,6 +1,6 @@
 package io.dismc.model;
 
-/** Which representation of the local field to use; AUTO picks by cost (models.md 1.1). */
+/** Which representation of the local field to use; AUTO picks by cost (docs/models.md 1.1.2). */
 public enum FieldForm {
     AUTO, PATTERN, J;
 

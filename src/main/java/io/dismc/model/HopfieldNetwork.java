@@ -2,7 +2,7 @@ package io.dismc.model;
 
 import io.dismc.backend.Backend;
 
-/** Hebbian storage of a set of patterns, in the local-field form chosen by cost (models.md 1.1). */
+/** Hebbian storage of a set of patterns, in the local-field form chosen by cost (docs/models.md 1.1.2). */
 public final class HopfieldNetwork {
     private HopfieldNetwork() {}
 

@@ -1,7 +1,7 @@
 package io.dismc.model;
 
 /**
- * A perceptron learning problem (models.md 2): P examples of N inputs with labels folded in,
+ * A perceptron learning problem (docs/models.md 2.1): P examples of N inputs with labels folded in,
  * xi^mu = y^mu x^mu, stored site-major (row i holds xi_i^1..xi_i^P, as Hopfield patterns are), so that
  * a weight flip updates every stability with one contiguous row. Stabilities are
  * Delta^mu = w . xi^mu / sqrt(N); a constraint is satisfied when Delta^mu &gt;= kappa.

@@ -4,9 +4,9 @@ import io.dismc.backend.Backend;
 import io.dismc.rng.RandomStream;
 
 /**
- * Random-Features Hopfield Model (Negri et al. 2023; models.md 1.2): D features z^k (columns of F,
+ * Random-Features Hopfield Model (Negri et al. 2023; docs/models.md 1.2): D features z^k (columns of F,
  * N x D) and P patterns xi^mu = sign(F c^mu), sign(0) = +1. The dense product runs on the backend;
- * sparse mixtures (models.md 1.3) are O(N L) per example and built here.
+ * sparse mixtures (docs/models.md 1.3.1) are O(N L) per example and built here.
  *
  * @param n spins N
  * @param d features D (already made odd for binary latents, see {@link #featureCount})

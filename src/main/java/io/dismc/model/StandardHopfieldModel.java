@@ -3,7 +3,7 @@ package io.dismc.model;
 import io.dismc.backend.Backend;
 import io.dismc.rng.RandomStream;
 
-/** Standard Hopfield model (models.md 1.1): P i.i.d. uniform +-1 patterns of N spins. */
+/** Standard Hopfield model (docs/models.md 1.1.1): P i.i.d. uniform +-1 patterns of N spins. */
 public final class StandardHopfieldModel {
     private StandardHopfieldModel() {}
 

@@ -4,7 +4,7 @@ import io.dismc.model.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 
 /**
- * Perceptron instances (models.md 2): inputs +-1 or Gaussian, labels random (storage) or given by a
+ * Perceptron instances (docs/models.md 2.1): inputs +-1 or Gaussian, labels random (storage) or given by a
  * teacher w* (teacher-student; sign(0) = +1). Input (mu, i) is draw mu N + i of its stream; the
  * labelled inputs xi^mu = y^mu x^mu are stored site-major.
  */

@@ -1,7 +1,7 @@
 package io.dismc.perceptron;
 
 /**
- * Classic results the perceptron experiments are checked against (models.md 2).
+ * Classic results the perceptron experiments are checked against (docs/models.md 2.8).
  * <ul>
  *   <li>Gardner's RS capacity of the spherical perceptron, alpha_c(kappa) = 1 / int_{-kappa}^inf Dt (t + kappa)^2,
  *       computed by quadrature (exact for kappa &gt;= 0, an upper bound for kappa &lt; 0);</li>

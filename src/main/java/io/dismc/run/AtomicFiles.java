@@ -18,6 +18,7 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
+        WriteFaults.check(target);
         Path dir = target.toAbsolutePath().getParent();
         // a sibling name unique to this process and call; created like any file, so the umask applies
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet() + ".tmp");

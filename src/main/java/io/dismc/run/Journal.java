@@ -33,20 +33,24 @@ public final class Journal implements AutoCloseable {
 
     private final FileChannel channel;
 
-    private Journal(FileChannel channel) {
+    private Journal(FileChannel channel, Path file) {
         this.channel = channel;
+        this.file = file;
     }
+
+    private final Path file;
 
     /** Opens for appending (creating the file if needed). */
     public static Journal open(Path dir) throws IOException {
         FileChannel ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         AtomicFiles.syncDirectory(dir);
-        return new Journal(ch);
+        return new Journal(ch, dir.resolve(FILE));
     }
 
     /** Appends one record and forces it to disk before returning. */
     public synchronized void append(UnitRecord r) throws IOException {
+        WriteFaults.check(file);
         ByteBuffer buf = ByteBuffer.wrap((line(r) + "\n").getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
             channel.write(buf);
@@ -61,6 +65,8 @@ public final class Journal implements AutoCloseable {
 
     static String line(UnitRecord r) {
         ObjectNode o = JSON.createObjectNode();
+        o.put("sweep", r.sweep());
+        o.put("seed", r.seed());
         o.put("point", r.point());
         o.put("sample", r.sample());
         o.put("key", r.pointKey());
@@ -85,10 +91,14 @@ public final class Journal implements AutoCloseable {
     public record Loaded(List<UnitRecord> records, List<String> problems) {}
 
     /**
-     * Reads the journal and keeps the records that pass their checksum and belong to this sweep: a
-     * known point with the same key, a sample in range, every observable, every array file present.
+     * Reads the journal and keeps the records that pass their checksum and belong to this sweep: made by
+     * it (its hash and seed), a known point with the same key, a sample in range, every observable, every
+     * array file present. Anything else is reported and its unit redone, never merged.
      */
-    public static Loaded load(Path dir, Experiment e, List<Point> points, int samples) throws IOException {
+    public static Loaded load(Path dir, Sweep sweep, List<Point> points) throws IOException {
+        Experiment e = sweep.experiment();
+        int samples = sweep.samples();
+        String hash = sweep.hash();
         Path file = dir.resolve(FILE);
         List<UnitRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -112,6 +122,12 @@ public final class Journal implements AutoCloseable {
             String where = FILE + " line " + (k + 1);
             if (r == null) {
                 problems.add(where + " is damaged (checksum mismatch); its unit is redone");
+                continue;
+            }
+            if (!r.belongsTo(hash, sweep.seed())) {
+                problems.add(where + " was written by another sweep (" + (r.sweep() == null ? "no sweep hash"
+                        : "sweep " + abbreviate(r.sweep()) + ", seed " + Long.toUnsignedString(r.seed())) + "; this run is sweep "
+                        + abbreviate(hash) + ", seed " + Long.toUnsignedString(sweep.seed()) + "); its unit is redone");
                 continue;
             }
             if (r.point() < 0 || r.point() >= points.size() || r.sample() < 0 || r.sample() >= samples
@@ -164,11 +180,16 @@ public final class Journal implements AutoCloseable {
                     arrays.put(f.getKey(), f.getValue().asText());
                 }
             }
-            return new UnitRecord(o.get("point").asInt(), o.get("sample").asInt(), o.get("key").asText(), values, arrays,
+            return new UnitRecord(o.hasNonNull("sweep") ? o.get("sweep").asText() : null,
+                    o.hasNonNull("seed") ? o.get("seed").asLong() : 0, o.get("point").asInt(), o.get("sample").asInt(), o.get("key").asText(), values, arrays,
                     o.get("seconds").asDouble());
         } catch (IOException | RuntimeException ex) {
             return null;
         }
+    }
+
+    static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
     /** Replaces the journal with exactly these records (atomically), dropping damaged lines for good. */

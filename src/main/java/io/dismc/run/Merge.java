@@ -46,7 +46,7 @@ public final class Merge {
         Map<Long, UnitRecord> union = new LinkedHashMap<>();
         Map<Long, Path> origin = new LinkedHashMap<>();
         for (Path d : dirs) {
-            Journal.Loaded loaded = Journal.load(d, e, points, sweep.samples());
+            Journal.Loaded loaded = Journal.load(d, sweep, points);
             for (String p : loaded.problems()) {
                 err.println("merge: " + d + ": " + p);
             }
@@ -61,24 +61,41 @@ public final class Merge {
                 }
             }
         }
+        RunFolder.checkUsable(outOption);
         Path dir = RunFolder.create(outOption, e.name() + "-merged");
         List<UnitRecord> records = new ArrayList<>(union.values());
-        for (UnitRecord r : records) {
-            long id = (long) r.point() * sweep.samples() + r.sample();
-            for (String rel : r.arrays().values()) {
-                Path target = dir.resolve(rel);
-                Files.createDirectories(target.getParent());
-                Files.copy(origin.get(id).resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
+        List<Unit> all = Grid.units(points, sweep.samples(), sweep.seed());
+        try (RunLock lock = RunLock.acquire(dir, "out")) {
+            RunFolder.checkEmptyBesidesLock(dir);
+            for (UnitRecord r : records) {
+                long id = (long) r.point() * sweep.samples() + r.sample();
+                for (String rel : r.arrays().values()) {
+                    Path target = dir.resolve(rel);
+                    try {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(origin.get(id).resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (IOException ex) {
+                        throw new StorageFailure(target, ex, "The shard folders are unchanged; free space, then merge again into a new --out");
+                    }
+                }
+            }
+            records.sort(UnitRecord.ORDER);
+            try {
+                Journal.rewrite(dir, records);
+            } catch (IOException ex) {
+                throw new StorageFailure(dir.resolve(Journal.FILE), ex, "The shard folders are unchanged; free space, then merge again into a new --out");
+            }
+            RunManifest m = RunManifest.create(sweep, Shard.WHOLE, all.size());
+            m.setSources(dirs.stream().map(Path::toString).toList());
+            m.finish(null, records.size(), all.size(), RunFolder.seconds(records), 0, 0);
+            RunFolder.Finished f = RunFolder.finish(dir, sweep, points, records, m, plot);
+            out.print(f.table());
+            out.printf("merged %d folders: %d of %d units%n", dirs.size(), records.size(), all.size());
+            out.println("wrote " + dir.toAbsolutePath() + ": " + String.join(", ", f.files()));
+            for (String problem : f.problems()) {
+                err.println("dismc: " + problem);
             }
         }
-        records.sort(UnitRecord.ORDER);
-        Journal.rewrite(dir, records);
-        List<Unit> all = Grid.units(points, sweep.samples(), sweep.seed());
-        RunManifest m = RunManifest.create(sweep, Shard.WHOLE, all.size());
-        m.setSources(dirs.stream().map(Path::toString).toList());
-        m.finish(null, records.size(), all.size(), RunFolder.seconds(records), 0, 0);
-        out.print(RunFolder.finish(dir, sweep, points, records, m, plot));
-        out.printf("merged %d folders: %d of %d units into %s%n", dirs.size(), records.size(), all.size(), dir);
         if (records.size() < all.size()) {
             err.println("merge: " + (all.size() - records.size()) + " of " + all.size() + " units are missing: "
                     + missing(sweep, points, union) + "; compute them with ./dismc run --resume " + dir);

@@ -59,21 +59,28 @@ public final class RunManifest {
         return new RunManifest(r);
     }
 
-    /** Reads DIR/run.json; a clear error when it is missing or unreadable. */
+    /** Reads DIR/run.json; a clear error when the folder or the file is missing, unreadable or damaged. */
     public static RunManifest read(Path dir, String option) {
+        RunFolder.checkRunFolder(dir, option);
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw UsageError.option(option, dir + " holds no " + FILE, "a run folder written by dismc");
+            throw UsageError.about(option, dir + " holds no " + FILE + " (not a run folder, or one whose run never started)",
+                    "a run folder written by dismc");
         }
+        JsonNode n;
         try {
-            JsonNode n = JSON.readTree(file.toFile());
-            if (!(n instanceof ObjectNode o) || !o.has("spec_hash") || !o.has("spec")) {
-                throw UsageError.option(option, file + " is not a dismc run record", "a run folder written by dismc");
-            }
-            return new RunManifest(o);
+            n = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw UsageError.about(option, file + " is damaged (not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ")", "a run folder written by dismc, its run.json unedited");
         } catch (IOException e) {
-            throw UsageError.option(option, "cannot read " + file + " (" + e.getMessage() + ")", "a run folder written by dismc");
+            throw UsageError.about(option, "cannot read " + file + " (" + IoMessages.reason(e) + ")", "a readable run folder");
         }
+        if (!(n instanceof ObjectNode o) || !o.has("spec_hash") || !o.has("spec") || !o.has("experiment")) {
+            throw UsageError.about(option, file + " is not a dismc run record", "a run folder written by dismc");
+        }
+        return new RunManifest(o);
     }
 
     public Experiment experiment() {
@@ -88,7 +95,7 @@ public final class RunManifest {
         for (Param p : e.params()) {
             JsonNode list = spec.get("parameters").get(p.name());
             if (list == null || !list.isArray()) {
-                throw UsageError.option(option, dir + "/" + FILE + " lacks parameter " + p.name(), "a run folder of this dismc version");
+                throw UsageError.about(option, dir + "/" + FILE + " lacks parameter " + p.name(), "a run folder of this dismc version");
             }
             List<Object> v = new ArrayList<>();
             for (JsonNode x : list) {
@@ -102,7 +109,7 @@ public final class RunManifest {
         }
         Sweep s = new Sweep(e, values, spec.get("samples").asInt(), spec.get("seed").asLong());
         if (!s.hash().equals(specHash())) {
-            throw UsageError.option(option, dir + "/" + FILE + " was edited: its spec no longer matches its spec_hash",
+            throw UsageError.about(option, dir + "/" + FILE + " was edited: its spec no longer matches its spec_hash",
                     "an unedited run folder");
         }
         return s;
@@ -133,7 +140,7 @@ public final class RunManifest {
         String mine = Version.version() + " (" + Version.commit() + ")";
         boolean commitsKnown = !commit().equals("unknown") && !Version.commit().equals("unknown");
         if (!version().equals(Version.version()) || (commitsKnown && !commit().equals(Version.commit()))) {
-            throw UsageError.option(option, dir + " was made by dismc " + version() + " (" + commit() + "), this is dismc " + mine
+            throw UsageError.about(option, dir + " was made by dismc " + version() + " (" + commit() + "), this is dismc " + mine
                     + ": results could differ", "folders made by this dismc version");
         }
     }
@@ -164,6 +171,17 @@ public final class RunManifest {
             session.put("wall_seconds", wallSeconds);
         }
         root.set("unit_seconds", JSON.valueToTree(unitSeconds));
+    }
+
+    /** A session stopped by a signal: the units kept so far, and the session's share of them. */
+    public void interrupt(ObjectNode session, int done, int unitsRun, double wallSeconds) {
+        root.put("units_done", done);
+        root.put("status", "interrupted");
+        if (session != null) {
+            session.put("units_run", unitsRun);
+            session.put("wall_seconds", wallSeconds);
+            session.put("ended_by", "signal");
+        }
     }
 
     public void setSources(List<String> dirs) {

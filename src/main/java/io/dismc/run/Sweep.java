@@ -49,7 +49,8 @@ public record Sweep(Experiment experiment, Map<String, List<Object>> values, int
     }
 
     public List<PointSummary> summarize(List<UnitResult> results) {
-        List<UnitRecord> records = results.stream().map(r -> UnitRecord.of(r, Map.of())).toList();
+        String hash = hash();
+        List<UnitRecord> records = results.stream().map(r -> UnitRecord.of(hash, r, Map.of())).toList();
         return PointSummary.of(points(), records, experiment.observables());
     }
 

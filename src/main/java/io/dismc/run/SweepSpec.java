@@ -31,13 +31,12 @@ public record SweepSpec(String experiment, Map<String, String> options, String s
 
     public static final List<String> GLOBAL_KEYS = List.of("experiment", "samples", "seed");
 
+    /** A sweep file is a few lines; anything larger is not one (a device, a log, a binary). */
+    public static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_LINE = 10_000;
+
     public static SweepSpec read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw UsageError.option("spec", "cannot read " + file + " (" + e.getMessage() + ")", "a readable sweep file");
-        }
+        List<String> lines = lines(file);
         Map<String, String> options = new LinkedHashMap<>();
         String experiment = null;
         String samples = null;
@@ -67,6 +66,41 @@ public record SweepSpec(String experiment, Map<String, String> options, String s
             }
         }
         return new SweepSpec(experiment, options, samples, seed);
+    }
+
+    /** The file's lines, refusing what cannot be a sweep file before reading it whole. */
+    static List<String> lines(Path file) {
+        if (!Files.exists(file)) {
+            throw UsageError.option("spec", file + " does not exist", "a readable sweep file");
+        }
+        if (Files.isDirectory(file)) {
+            throw UsageError.option("spec", file + " is a folder", "a readable sweep file");
+        }
+        byte[] bytes;
+        try (var in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw UsageError.option("spec", "cannot read " + file + " (" + IoMessages.reason(e) + ")", "a readable sweep file");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw UsageError.option("spec", file + " is larger than " + (MAX_BYTES >> 20) + " MiB, so not a sweep file",
+                    "a text file of key = value lines");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw UsageError.option("spec", file + " is not UTF-8 text", "a text file of key = value lines, UTF-8 encoded");
+        }
+        List<String> out = List.of(text.split("\\r?\\n", -1));
+        for (int k = 0; k < out.size(); k++) {
+            if (out.get(k).length() > MAX_LINE || out.get(k).indexOf('\0') >= 0) {
+                throw UsageError.option("spec", file.getFileName() + " line " + (k + 1) + (out.get(k).indexOf('\0') >= 0
+                        ? " holds NUL bytes" : " is longer than " + MAX_LINE + " characters") + ", so not a sweep file",
+                        "a text file of key = value lines");
+            }
+        }
+        return out;
     }
 
     private static String stripComment(String v) {

@@ -10,6 +10,10 @@ import java.util.Map;
 
 /** The terminal table: swept parameters, then each shown observable as mean +- standard error. */
 public final class Table {
+    /** What the cells mean, printed under every table. */
+    public static final String LEGEND = "mean ± one standard error over the n disorder samples of each point"
+            + " (n: samples done at that point; no ± where n = 1)";
+
     private Table() {}
 
     public static String render(Experiment e, List<String> swept, List<PointSummary> summaries, Map<String, List<Object>> values) {
@@ -51,6 +55,7 @@ public final class Table {
         for (List<String> r : rows) {
             appendRow(sb, r, width);
         }
+        sb.append(LEGEND).append('\n');
         return sb.toString();
     }
 

@@ -4,7 +4,7 @@ import io.dismc.backend.cpu.MatrixProduct;
 
 /**
  * One-hidden-layer network f(x) = c sum_k a_k g(w_k . x / sqrt(N)) with c = gamma / K^e
- * ({@link Parameterization}), K hidden units on N inputs (models.md 3). Weights of one replica are
+ * ({@link Parameterization}), K hidden units on N inputs (docs/models.md 3.1). Weights of one replica are
  * one flat vector: W (K x N, row k = w_k) followed by the readout a (K) when it is trained.
  *
  * @param gamma readout scale (feature-learning strength in the mean-field parameterization)

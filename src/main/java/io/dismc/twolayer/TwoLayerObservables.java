@@ -7,7 +7,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
- * Order parameters and diagnostics of a trained two-layer network (models.md 3): overlaps
+ * Order parameters and diagnostics of a trained two-layer network (docs/models.md 3.4): overlaps
  * Q = W W^T / N, M = W W*^T / N, R = W* W*^T / N, the specialization index, the singular values of W,
  * the closed-form generalization error (erf, linear), and the feature kernel's alignment to the target.
  */

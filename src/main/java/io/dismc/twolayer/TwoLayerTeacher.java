@@ -3,7 +3,7 @@ package io.dismc.twolayer;
 import io.dismc.rng.RandomStream;
 
 /**
- * The teacher of the same family (models.md 3): K* hidden units with Gaussian weights rescaled to
+ * The teacher of the same family (docs/models.md 3.2.1): K* hidden units with Gaussian weights rescaled to
  * |w*_l|^2 = N, readout 1, output (1/sqrt(K*)) sum_l g(w*_l . x / sqrt(N)). Regression targets add
  * Gaussian label noise of standard deviation sigma; classification targets are the sign.
  */

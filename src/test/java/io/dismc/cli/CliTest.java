@@ -76,6 +76,19 @@ class CliTest {
         "run spectra --parameterization xyz | --parameterization",
         "bench --only everything | --only",
         "bench --threads 0 | --threads",
+        "run hopfield --alpha 0.1,0.1 | listed more than once",
+        "run hopfield --alpha 0.05,0.05:0.2:0.05 | --alpha: 0.05 is listed more than once",
+        "run hopfield --seed 18446744073709551616 | --seed: '18446744073709551616' is out of range",
+        "run hopfield --spec /dev/zero | --spec: /dev/zero is larger than 1 MiB",
+        "run --resume /nonexistent-dismc-folder | does not exist",
+        "run --resume pom.xml | is a file, not a folder",
+        "merge /nonexistent-dismc-folder | merge: /nonexistent-dismc-folder does not exist",
+        "plot pom.xml | plot: pom.xml is a file, not a folder",
+        "list extra | list: takes no arguments",
+        "info extra | info: takes no arguments",
+        "version extra | version: takes no arguments",
+        "run rfhm --n 100000 --alpha 0.2 --alpha-d 0.2 --threads 1 | --n: a unit of rfhm at n = 100000",
+        "run rfhm --n 20000 --alpha 0.3 --alpha-d 0.3 --threads 8 | --threads: a unit of rfhm",
     })
     void badInputIsOneLineAndExitCodeTwo(String command, String mention) {
         Outcome o = dismc(command.trim().split("\\s+"));
@@ -85,6 +98,75 @@ class CliTest {
         assertTrue(lines.get(0).contains(mention.trim()), "message names the option: " + lines.get(0));
         assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), "no stack trace: " + o.err());
         assertTrue(o.out().isEmpty(), "nothing on stdout for bad input");
+    }
+
+    @Test
+    void seedsSpanAllSixtyFourBits(@TempDir Path tmp) throws Exception {
+        String[] sweep = {"run", "hopfield", "--n", "60", "--alpha", "0.1", "--samples", "2", "--quiet", "--no-plot", "--backend", "cpu"};
+        Outcome unsigned = dismc(concat(sweep, "--seed", "18446744073709551615", "--out", tmp.resolve("u").toString()));
+        Outcome signed = dismc(concat(sweep, "--seed", "-1", "--out", tmp.resolve("s").toString()));
+        assertEquals(0, unsigned.code(), unsigned.err());
+        assertEquals(0, signed.code(), signed.err());
+        assertEquals(Files.readString(tmp.resolve("s/results.csv")), Files.readString(tmp.resolve("u/results.csv")));
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void sweepFilesThatAreNotTextAreNamedAsSuch(@TempDir Path tmp) throws Exception {
+        Path latin1 = tmp.resolve("latin1.properties");
+        Files.write(latin1, "n = 100 # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Outcome o = dismc("run", "hopfield", "--spec", latin1.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("is not UTF-8 text") && !o.err().contains("Input length"), o.err());
+        Path longLine = tmp.resolve("long.properties");
+        Files.writeString(longLine, "alpha = " + "0.1,".repeat(5000) + "0.2\n");
+        o = dismc("run", "hopfield", "--spec", longLine.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("line 1 is longer than"), o.err());
+        o = dismc("run", "hopfield", "--spec", tmp.resolve("absent.properties").toString());
+        assertTrue(o.err().contains("does not exist"), o.err());
+    }
+
+    @Test
+    void damagedRunRecordsAndUnwritableFigureFoldersAreClearErrors(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, dismc("run", "hopfield", "--n", "60", "--alpha", "0.1", "--samples", "2", "--quiet", "--no-plot",
+                "--backend", "cpu", "--out", dir.toString()).code());
+        Outcome ro = dismc("plot", dir.toString(), "--out", "/proc/dismc-figures");
+        assertEquals(2, ro.code(), ro.err());
+        assertTrue(ro.err().startsWith("dismc: --out: cannot write the figures in /proc/dismc-figures"), ro.err());
+        assertFalse(ro.err().contains("Exception"), ro.err());
+        Files.writeString(dir.resolve("run.json"), "{ \"experiment\": \"hopfield\", ");
+        for (String[] cmd : List.of(new String[] {"plot", dir.toString()}, new String[] {"run", "--resume", dir.toString()},
+                new String[] {"merge", dir.toString()})) {
+            Outcome o = dismc(cmd);
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().contains("run.json is damaged (not valid JSON at line"), o.err());
+            assertFalse(o.err().contains("Unexpected end-of-input"), "no parser message: " + o.err());
+        }
+    }
+
+    @Test
+    void likelyMistakesRunButAreWarnedAbout(@TempDir Path tmp) {
+        Outcome heats = dismc("run", "perceptron-capacity", "--weights", "binary", "--beta0", "100", "--beta1", "1", "--n", "21",
+                "--alpha", "0.3", "--samples", "1", "--max-steps", "20", "--quiet", "--no-plot", "--out", tmp.resolve("a").toString());
+        assertEquals(0, heats.code(), heats.err());
+        assertTrue(heats.err().contains("warning: --beta0 100.0 > --beta1 1.0: the annealing schedule heats"), heats.err());
+        Outcome cools = dismc("run", "perceptron-capacity", "--weights", "binary", "--n", "21", "--alpha", "0.3", "--samples", "1",
+                "--max-steps", "20", "--quiet", "--no-plot", "--out", tmp.resolve("b").toString());
+        assertFalse(cools.err().contains("warning"), cools.err());
+        Outcome eta = dismc("run", "teacher-student", "--eta", "1e6", "--n", "10", "--alpha", "1", "--steps", "5", "--samples", "1",
+                "--test-size", "10", "--quiet", "--no-plot", "--out", tmp.resolve("c").toString());
+        assertTrue(eta.err().contains("warning: --eta 1000000.0 is far beyond"), eta.err());
+        Outcome device = dismc("run", "hopfield", "--n", "60", "--alpha", "0.1", "--samples", "1", "--device", "3", "--quiet",
+                "--no-plot", "--out", tmp.resolve("d").toString());
+        boolean gpu = device.err().contains("using cuda");
+        assertTrue(gpu || device.err().contains("warning: --device 3 is ignored: the run uses the CPU"), device.err());
     }
 
     @Test
@@ -136,9 +218,23 @@ class CliTest {
     void listShowsEveryExperimentWithDefaults() {
         Outcome o = dismc("list");
         assertEquals(0, o.code());
-        for (String name : List.of("hopfield", "rfhm", "rfhm-unseen", "--alpha-d", "0.01,0.03,0.1,0.3")) {
+        for (String name : List.of("hopfield", "rfhm", "rfhm-unseen", "--alpha-d", "0.01,0.03,0.1,0.3", "{gaussian|binary|sparse}",
+                "{glauber|metropolis}")) {
             assertTrue(o.out().contains(name), name);
         }
+        for (String common : List.of("--samples", "--seed", "--spec FILE", "--shard i/n", "--device", "--rng", "--no-plot", "--resume DIR",
+                "--threads", "--backend", "--out", "--quiet")) {
+            assertTrue(o.out().contains("    " + common), "common option " + common);
+        }
+        // every parameter row puts its default in one column, however long the option's name
+        java.util.Set<Integer> defaultColumns = new java.util.TreeSet<>();
+        for (String line : o.out().lines().toList()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^    (--[a-z0-9-]+)( +)\\S").matcher(line);
+            if (m.find() && !line.contains(" FILE ") && o.out().indexOf(line) < o.out().indexOf("Options common")) {
+                defaultColumns.add(m.end() - 1);
+            }
+        }
+        assertEquals(1, defaultColumns.size(), "default column positions: " + defaultColumns);
     }
 
     @Test

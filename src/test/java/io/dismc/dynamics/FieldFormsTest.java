@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The J form and the pattern form of the local field give identical trajectories (models.md 1.1),
+ * The J form and the pattern form of the local field give identical trajectories (docs/models.md 1.1.2),
  * and the incrementally kept fields always equal a recomputation from scratch.
  */
 class FieldFormsTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Standard Hopfield at T = 0 from a stored pattern, N = 2000 (models.md 1.1): retrieval at alpha = 0.08,
+ * Standard Hopfield at T = 0 from a stored pattern, N = 2000 (docs/models.md 1.1.6): retrieval at alpha = 0.08,
  * collapse by 0.2, and the alpha where half the samples keep m &gt; 0.9 in [0.12, 0.18] (finite-size
  * retrieval reaches past alpha_c = 0.138 at this N).
  */

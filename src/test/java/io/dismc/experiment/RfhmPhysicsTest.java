@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Sanity limits of the Random-Features Hopfield Model (models.md 1.2). */
+/** Sanity limits of the Random-Features Hopfield Model (docs/models.md 1.2.8). */
 class RfhmPhysicsTest {
 
     /**

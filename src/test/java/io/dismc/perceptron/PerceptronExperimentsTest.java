@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The perceptron experiments against the references of models.md 2 (small N, fixed seeds). */
+/** The perceptron experiments against the references of docs/models.md 2 (tests: 2.10) (small N, fixed seeds). */
 class PerceptronExperimentsTest {
     static CpuBackend cpu;
 

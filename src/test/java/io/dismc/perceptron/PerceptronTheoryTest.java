@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The closed-form references of models.md 2, computed by the engine. */
+/** The closed-form references of docs/models.md 2.8, computed by the engine. */
 class PerceptronTheoryTest {
 
     @Test

@@ -99,7 +99,7 @@ class DamagedInputsTest {
         Files.write(d.resolve(Journal.FILE), journal(other), StandardOpenOption.APPEND);
         Dismc.Outcome o = Dismc.run("run", "--resume", d.toString(), "--quiet", "--no-plot");
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.err().contains("belongs to another sweep"), o.err());
+        assertTrue(o.err().contains("written by another sweep"), o.err());
         assertEquals(expected, Files.readString(d.resolve("results.csv")));
     }
 
@@ -112,7 +112,7 @@ class DamagedInputsTest {
         assertTrue(o.err().contains("--resume") && o.err().contains("was edited"), o.err());
         Dismc.Outcome none = Dismc.run("run", "--resume", tmp.resolve("nowhere").toString());
         assertEquals(2, none.code());
-        assertTrue(none.err().contains("holds no run.json"), none.err());
+        assertTrue(none.err().contains("does not exist"), none.err());
         Dismc.Outcome changing = Dismc.run("run", "--resume", reference.toString(), "--alpha", "0.3");
         assertEquals(2, changing.code());
         assertTrue(changing.err().contains("--alpha cannot be given"), changing.err());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mean-field Bayesian network of the adaptive-kernel paper (models.md 3), sampled by Langevin at
+ * The mean-field Bayesian network of the adaptive-kernel paper (docs/models.md 3.7), sampled by Langevin at
  * N = 16, K = 128, P = 64 on a single-index erf teacher. Two limits with known answers:
  * gamma0 -&gt; 0 is the NNGP (lazy kernel) regression with ridge 1/beta; at gamma0 = 1 the posterior mean is
  * the kernel machine of the sampled, adapted kernel, which learns the teacher's direction and beats the

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The specialization transition of a narrow erf student (K = K* = 2, N = 100) trained by GD
- * (models.md 3): below alpha = P/(K N) = 1 the student interpolates without learning the teacher's
+ * (docs/models.md 3.5): below alpha = P/(K N) = 1 the student interpolates without learning the teacher's
  * units (finite error, symmetric overlaps); at alpha = 4, trained long enough to leave the symmetric
  * plateau, each student unit aligns with one teacher unit (the index jumps) and the error drops to zero.
  * A run may still sit on the plateau at the end (the escape time varies from run to run), hence "at least 2

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GD on a single-index erf teacher (N = 32, P = 128) at widths K = 32 and 512, eta = 1, 200 steps, in the
- * NTK and muP parameterizations (models.md 3). In muP the features move at every width: the training
+ * NTK and muP parameterizations (docs/models.md 3.8). In muP the features move at every width: the training
  * loss at a given learning rate does not depend on the width (learning-rate transfer) and the top
  * singular value of W separates from the bulk as the hidden weights align with the teacher. In NTK
  * the weights stay near their random start: the top singular value stays at the bulk edge.

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Transfer learning with an elastic coupling delta to pretrained weights (models.md 3), at the
+ * Transfer learning with an elastic coupling delta to pretrained weights (docs/models.md 3.6), at the
  * experiment's small defaults (N = 50, K = K* = 2, target alpha = 0.5, source alpha = 8), 4 samples: the
  * coupling helps when the source teacher is aligned with the target (rho = 0.9) and hurts when it is
  * orthogonal (rho = 0), against the same training from a random start.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The one-hidden-layer network: gradients, the Langevin stationary law, learning and closed forms (models.md 3). */
+/** The one-hidden-layer network: gradients, the Langevin stationary law, learning and closed forms (docs/models.md 3.1-3.4). */
 class TwoLayerTest {
 
     @ParameterizedTest(name = "{0} {1} readout {2}")

@@ -1,0 +1,38 @@
+package io.dismc.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Combinations that run but are almost certainly not what was meant, for any experiment that has the
+ * parameters concerned: an annealing schedule that heats, a gradient step far beyond stability.
+ */
+final class Warnings {
+    /** Gradient descent on these losses (curvature O(1) in the engine's normalizations) is unstable far below this. */
+    static final double ETA_BEYOND_STABILITY = 100;
+
+    private Warnings() {}
+
+    static List<String> of(Point p) {
+        List<String> out = new ArrayList<>();
+        if (p.values().containsKey("beta0") && p.values().containsKey("beta1") && p.real("beta0") > p.real("beta1")
+                && usesAnnealing(p)) {
+            out.add("--beta0 " + Point.canonical(p.values().get("beta0")) + " > --beta1 " + Point.canonical(p.values().get("beta1"))
+                    + ": the annealing schedule heats instead of cooling (beta rises from beta0 to beta1)");
+        }
+        if (p.values().containsKey("eta") && p.real("eta") > ETA_BEYOND_STABILITY) {
+            out.add("--eta " + Point.canonical(p.values().get("eta")) + " is far beyond the step at which gradient descent on this"
+                    + " loss stays stable (about 2 / the loss's curvature, O(1) here): expect the run to diverge (NaN)");
+        }
+        return out;
+    }
+
+    /** SA is used by binary-weight solvers (auto), by --solver sa, and by experiments without a solver choice. */
+    private static boolean usesAnnealing(Point p) {
+        if (!p.values().containsKey("solver")) {
+            return true;
+        }
+        String s = p.choice("solver");
+        return s.equals("sa") || (s.equals("auto") && p.values().containsKey("weights") && p.choice("weights").equals("binary"));
+    }
+}
