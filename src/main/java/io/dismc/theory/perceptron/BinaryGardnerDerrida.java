@@ -105,16 +105,18 @@ public final class BinaryGardnerDerrida {
     }
 
     /**
-     * Capacity alpha_c(kappa): s = 0, scanning alpha upward in steps of 0.05 from 0.05 (halving the step
-     * where the saddle point disappears before s turns negative), then Brent.
+     * Capacity alpha_c(kappa): s = 0, scanning alpha upward from a0 = alpha_c^spherical(kappa)/20 (the
+     * binary capacity lies below the spherical one) in steps starting at a0 and growing by 1.25
+     * (halved where the saddle point disappears before s turns negative), then Brent.
      */
     public static double capacity(double kappa) {
         SphericalGardner.requireFinite(kappa, "kappa");
-        return zeroOfEntropy(a -> entropy(a, kappa), 0.05, 0.05, 1e-10);
+        double a0 = 0.05 * SphericalGardner.capacity(kappa);
+        return zeroOfEntropy(a -> entropy(a, kappa), a0, a0, 1e-10 * a0);
     }
 
     /**
-     * Largest margin kappa_max(alpha): s = 0 in kappa, scanning upward in steps of 0.05 from the first of
+     * Largest margin kappa_max(alpha): s = 0 in kappa, scanning upward in steps from 0.05 (growing by 1.25) from the first of
      * kappa = 0, -0.5, -1, ... (down to -10) where s &gt; 0.
      */
     public static double maxMargin(double alpha) {
@@ -151,6 +153,7 @@ public final class BinaryGardnerDerrida {
                 return RootFinding.brent(s, x, y, accuracy);
             }
             x = y;
+            h *= 1.25;
         }
         return Double.NaN;
     }

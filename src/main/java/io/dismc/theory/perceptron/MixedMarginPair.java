@@ -30,6 +30,8 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 public final class MixedMarginPair {
     /** Nodes per panel of both Gaussian rules of the nested integrals (12: 1e-10 on p against 48). */
     static final int Z_NODES = 12;
+    /** Nodes per panel of the energy's Gaussian rules (8: 1e-6 relative against 24, enough for an energy). */
+    static final int ENERGY_Z_NODES = 8;
     static final int U_NODES = 8;
 
     private final double alpha;
@@ -133,6 +135,10 @@ public final class MixedMarginPair {
      * (t = 0) to the kappa2-solution (t = 1).
      */
     public double geodesicEnergy(double t) {
+        return geodesicEnergy(t, ENERGY_Z_NODES, U_NODES);
+    }
+
+    double geodesicEnergy(double t, int zNodes, int uNodes) {
         TypicalGeodesic.requireUnit(t, "t");
         if (Double.isNaN(p)) {
             return Double.NaN;
@@ -155,21 +161,21 @@ public final class MixedMarginPair {
         double s1 = Math.sqrt(q1);
         double slope = p / s1;
         double sigma = Math.sqrt(Math.max(0, q2 - p * p / q1));
-        GaussianRule outer = GaussianRule.around(Math.min(6 * Math.sqrt((1 - q1) / q1), 3), Z_NODES,
+        GaussianRule outer = GaussianRule.around(Math.min(6 * Math.sqrt((1 - q1) / q1), 3), zNodes,
                 kappa1 / s1, slope > 0 ? kappa2 / slope : 0);
-        double[] u = new double[TruncatedRule.maxNodes(U_NODES)];
+        double[] u = new double[TruncatedRule.maxNodes(uNodes)];
         double[] wu = new double[u.length];
         double e = 0;
         for (int i = 0; i < outer.size(); i++) {
             double x1 = s1 * outer.z[i];
             double k1 = (kappa1 - x1) / d1;
-            int m = TruncatedRule.fill(k1, k1 + width, U_NODES, u, wu);
+            int m = TruncatedRule.fill(k1, k1 + width, uNodes, u, wu);
             if (m == 0) {
                 continue;
             }
             double mean = slope * outer.z[i];
             GaussianRule r = sigma < 1e-12 ? null
-                    : GaussianRule.around((kappa2 - mean) / sigma, Math.min(6 * d2 / sigma, 3), Z_NODES);
+                    : GaussianRule.around((kappa2 - mean) / sigma, Math.min(6 * d2 / sigma, 3), zNodes);
             int inner = r == null ? 1 : r.size();
             double sum = 0;
             for (int j = 0; j < inner; j++) {

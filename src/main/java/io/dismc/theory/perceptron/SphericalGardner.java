@@ -41,6 +41,10 @@ public final class SphericalGardner {
         if (!(hi > 0)) {
             return Double.NaN; // within 1e-10 of capacity: q indistinguishable from 1
         }
+        if (overlapResidual(alpha, kappa, Q_LO) >= 0) {
+            double g = Gaussians.hazard(kappa);
+            return alpha * g * g; // q below 1e-12: its leading order in alpha
+        }
         return RootFinding.brent(q -> overlapResidual(alpha, kappa, q), Q_LO, Q_HI, 1e-14);
     }
 

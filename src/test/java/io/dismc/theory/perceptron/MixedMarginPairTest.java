@@ -39,6 +39,13 @@ class MixedMarginPairTest {
     }
 
     @Test
+    void energyQuadratureOrdersAgree() {
+        MixedMarginPair pair = MixedMarginPair.of(1, -0.4, -0.5);
+        double fine = pair.geodesicEnergy(0.66, 24, 16);
+        assertEquals(fine, pair.geodesicEnergy(0.66), 1e-6 * fine);
+    }
+
+    @Test
     void barrierFromAStricterSolution() {
         // test plan T9 (alpha = 1, kappa = -0.5): max_t E for kappa1 = -0.45, -0.40, -0.35 (MC, two digits)
         double[] kappa1 = {-0.45, -0.40, -0.35};

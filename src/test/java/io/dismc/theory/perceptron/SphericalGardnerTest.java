@@ -64,6 +64,7 @@ class SphericalGardnerTest {
             double a = 1e-4;
             double g = Gaussians.hazard(kappa);
             assertEquals(a * g * g, SphericalGardner.typicalOverlap(a, kappa), 1e-3 * a * g * g);
+            assertEquals(1e-14 * g * g, SphericalGardner.typicalOverlap(1e-14, kappa), 1e-6 * 1e-14 * g * g);
         }
     }
 
