@@ -28,8 +28,7 @@ class LocalEnergyTheoryTest {
             }
         }
         assertEquals(0.07467, LocalEnergyTheory.typical(0.4, 0, 0.01), 1e-5);
-        // no flips: no violations at a non-negative margin; half the patterns at d = 1/2
-        assertEquals(0, LocalEnergyTheory.typical(0.4, 0.2, 0), 0);
+        // d = 1/2 erases the reference: half the patterns violated
         assertEquals(0.5, LocalEnergyTheory.typical(0.4, 0.2, 0.5), 1e-12);
     }
 
