@@ -3,7 +3,6 @@ package io.dismc.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
@@ -54,14 +53,14 @@ final class HeatMapPainter {
         return new Dimension(width, height);
     }
 
-    void paint(Graphics2D g) {
-        g.setColor(Color.WHITE);
+    void paint(Canvas g) {
+        g.colour(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        g.setColor(Color.BLACK);
+        g.colour(Color.BLACK);
         double y = PAD;
         for (int i = 0; i < fig.title().size(); i++) {
             boolean main = i == 0;
-            Text.draw(g, fig.title().get(i), main ? Text.TITLE : Text.CAPTION, width / 2.0, y, Text.H.CENTER, Text.V.TOP);
+            g.text(fig.title().get(i), main ? Text.TITLE : Text.CAPTION, width / 2.0, y, Text.H.CENTER, Text.V.TOP);
             y += (main ? Text.height(Text.TITLE) : Text.height(Text.CAPTION)) + 3;
         }
         int cols = fig.columns().size();
@@ -75,53 +74,53 @@ final class HeatMapPainter {
                 double v = fig.values()[i][j];
                 Rectangle2D.Double cell = new Rectangle2D.Double(grid.x + i * cw, grid.y + grid.height - (j + 1) * ch, cw, ch);
                 Color c = Double.isNaN(v) ? EMPTY : Palette.viridis(fig.fraction(v));
-                g.setColor(c);
+                g.colour(c);
                 g.fill(cell);
-                g.setColor(Color.WHITE);
-                g.setStroke(new BasicStroke(1f));
+                g.colour(Color.WHITE);
+                g.stroke(new BasicStroke(1f));
                 g.draw(cell);
                 if (writeValues && !Double.isNaN(v)) {
-                    g.setColor(Palette.luminance(c) < 0.3 ? Color.WHITE : Color.BLACK);
-                    Text.draw(g, String.format(Locale.ROOT, "%." + decimals + "f", v), Text.CELL, cell.getCenterX(),
+                    g.colour(Palette.luminance(c) < 0.3 ? Color.WHITE : Color.BLACK);
+                    g.text(String.format(Locale.ROOT, "%." + decimals + "f", v), Text.CELL, cell.getCenterX(),
                             cell.getCenterY(), Text.H.CENTER, Text.V.MIDDLE);
                 }
             }
         }
-        g.setColor(Color.BLACK);
+        g.colour(Color.BLACK);
         double bottom = grid.y + grid.height;
         for (int i = 0; i < cols; i++) {
-            Text.draw(g, fig.columns().get(i), Text.TICK, grid.x + (i + 0.5) * cw, bottom + 6, Text.H.CENTER, Text.V.TOP);
+            g.text(fig.columns().get(i), Text.TICK, grid.x + (i + 0.5) * cw, bottom + 6, Text.H.CENTER, Text.V.TOP);
         }
         for (int j = 0; j < rows; j++) {
-            Text.draw(g, fig.rows().get(j), Text.TICK, grid.x - 8, bottom - (j + 0.5) * ch, Text.H.RIGHT, Text.V.MIDDLE);
+            g.text(fig.rows().get(j), Text.TICK, grid.x - 8, bottom - (j + 0.5) * ch, Text.H.RIGHT, Text.V.MIDDLE);
         }
-        Text.draw(g, fig.xLabel(), Text.AXIS, grid.x + grid.width / 2, bottom + 6 + Text.height(Text.TICK) + 8,
+        g.text(fig.xLabel(), Text.AXIS, grid.x + grid.width / 2, bottom + 6 + Text.height(Text.TICK) + 8,
                 Text.H.CENTER, Text.V.TOP);
-        Text.drawVertical(g, fig.yLabel(), Text.AXIS, PAD + Text.height(Text.AXIS) / 2, grid.y + grid.height / 2);
+        g.verticalText(fig.yLabel(), Text.AXIS, PAD + Text.height(Text.AXIS) / 2, grid.y + grid.height / 2);
         paintColourBar(g);
     }
 
-    private void paintColourBar(Graphics2D g) {
+    private void paintColourBar(Canvas g) {
         double strip = grid.height / STRIPS;
         for (int k = 0; k < STRIPS; k++) {
-            g.setColor(Palette.viridis((k + 0.5) / STRIPS));
+            g.colour(Palette.viridis((k + 0.5) / STRIPS));
             // overlap by half a pixel so no seams show between strips
             g.fill(new Rectangle2D.Double(barX, grid.y + grid.height - (k + 1) * strip - 0.5, BAR_WIDTH, strip + 1));
         }
-        g.setColor(LinePainter.FRAME);
-        g.setStroke(new BasicStroke(1f));
+        g.colour(LinePainter.FRAME);
+        g.stroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(barX, grid.y, BAR_WIDTH, grid.height));
         double labels = 0;
         for (Ticks.Tick t : fig.colourTicks()) {
             double y = grid.y + grid.height - fig.fraction(t.value()) * grid.height;
-            g.setColor(LinePainter.FRAME);
+            g.colour(LinePainter.FRAME);
             g.draw(new Line2D.Double(barX + BAR_WIDTH, y, barX + BAR_WIDTH + 5, y));
-            g.setColor(Color.BLACK);
-            Text.draw(g, t.label(), Text.TICK, barX + BAR_WIDTH + 9, y, Text.H.LEFT, Text.V.MIDDLE);
+            g.colour(Color.BLACK);
+            g.text(t.label(), Text.TICK, barX + BAR_WIDTH + 9, y, Text.H.LEFT, Text.V.MIDDLE);
             labels = Math.max(labels, Text.width(t.label(), Text.TICK));
         }
         double lx = barX + BAR_WIDTH + 9 + labels + 10 + Text.height(Text.AXIS) / 2;
-        Text.drawVertical(g, fig.colourLabel(), Text.AXIS, lx, grid.y + grid.height / 2);
+        g.verticalText(fig.colourLabel(), Text.AXIS, lx, grid.y + grid.height / 2);
     }
 
     /** Decimals for the cell values: two below 10, one below 100, none above. */

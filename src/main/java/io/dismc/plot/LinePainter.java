@@ -3,7 +3,6 @@ package io.dismc.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -89,14 +88,14 @@ final class LinePainter {
         return p.series().isEmpty() ? 0 : p.series().size() * rowHeight() + 10;
     }
 
-    void paint(Graphics2D g) {
-        g.setColor(Color.WHITE);
+    void paint(Canvas g) {
+        g.colour(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        g.setColor(Color.BLACK);
+        g.colour(Color.BLACK);
         double y = PAD;
         for (int i = 0; i < fig.title().size(); i++) {
             boolean main = i == 0;
-            Text.draw(g, fig.title().get(i), main ? Text.TITLE : Text.CAPTION, width / 2.0, y, Text.H.CENTER, Text.V.TOP);
+            g.text(fig.title().get(i), main ? Text.TITLE : Text.CAPTION, width / 2.0, y, Text.H.CENTER, Text.V.TOP);
             y += (main ? Text.height(Text.TITLE) : Text.height(Text.CAPTION)) + 3;
         }
         for (int i = 0; i < fig.panels().size(); i++) {
@@ -104,54 +103,54 @@ final class LinePainter {
         }
     }
 
-    private void paintPanel(Graphics2D g, LinePanel p, double top, double h) {
+    private void paintPanel(Canvas g, LinePanel p, double top, double h) {
         Rectangle2D.Double area = new Rectangle2D.Double(left, top, plotWidth, h);
-        g.setColor(Color.WHITE);
+        g.colour(Color.WHITE);
         g.fill(area);
         paintGridAndTicks(g, p, area);
         for (PlotSeries s : p.series()) {
             paintSeries(g, p, s, area);
         }
-        g.setColor(FRAME);
-        g.setStroke(new BasicStroke(1f));
+        g.colour(FRAME);
+        g.stroke(new BasicStroke(1f));
         g.draw(area);
         paintLegend(g, p, area);
     }
 
-    private void paintGridAndTicks(Graphics2D g, LinePanel p, Rectangle2D.Double a) {
-        g.setStroke(new BasicStroke(1f));
+    private void paintGridAndTicks(Canvas g, LinePanel p, Rectangle2D.Double a) {
+        g.stroke(new BasicStroke(1f));
         double bottom = a.y + a.height;
         for (Ticks.Tick t : p.x().ticks()) {
             double x = a.x + p.x().fraction(t.value()) * a.width;
             if (t.major()) {
-                g.setColor(GRID);
+                g.colour(GRID);
                 g.draw(new Line2D.Double(x, a.y, x, bottom));
             }
-            g.setColor(FRAME);
+            g.colour(FRAME);
             g.draw(new Line2D.Double(x, bottom, x, bottom + (t.major() ? TICK : MINOR_TICK)));
             if (t.major()) {
-                Text.draw(g, t.label(), Text.TICK, x, bottom + TICK + 4, Text.H.CENTER, Text.V.TOP);
+                g.text(t.label(), Text.TICK, x, bottom + TICK + 4, Text.H.CENTER, Text.V.TOP);
             }
         }
         for (Ticks.Tick t : p.y().ticks()) {
             double y = bottom - p.y().fraction(t.value()) * a.height;
             if (t.major()) {
-                g.setColor(GRID);
+                g.colour(GRID);
                 g.draw(new Line2D.Double(a.x, y, a.x + a.width, y));
             }
-            g.setColor(FRAME);
+            g.colour(FRAME);
             g.draw(new Line2D.Double(a.x - (t.major() ? TICK : MINOR_TICK), y, a.x, y));
             if (t.major()) {
-                Text.draw(g, t.label(), Text.TICK, a.x - TICK - 4, y, Text.H.RIGHT, Text.V.MIDDLE);
+                g.text(t.label(), Text.TICK, a.x - TICK - 4, y, Text.H.RIGHT, Text.V.MIDDLE);
             }
         }
-        g.setColor(Color.BLACK);
+        g.colour(Color.BLACK);
         double xLabelTop = bottom + TICK + 4 + Text.height(Text.TICK) + 6;
-        Text.draw(g, p.x().label(), Text.AXIS, a.x + a.width / 2, xLabelTop, Text.H.CENTER, Text.V.TOP);
-        Text.drawVertical(g, p.y().label(), Text.AXIS, PAD + Text.height(Text.AXIS) / 2, a.y + a.height / 2);
+        g.text(p.x().label(), Text.AXIS, a.x + a.width / 2, xLabelTop, Text.H.CENTER, Text.V.TOP);
+        g.verticalText(p.y().label(), Text.AXIS, PAD + Text.height(Text.AXIS) / 2, a.y + a.height / 2);
     }
 
-    private void paintSeries(Graphics2D g, LinePanel p, PlotSeries s, Rectangle2D.Double a) {
+    private void paintSeries(Canvas g, LinePanel p, PlotSeries s, Rectangle2D.Double a) {
         Style st = s.style();
         double bottom = a.y + a.height;
         int n = s.x().length;
@@ -161,9 +160,9 @@ final class LinePainter {
             px[i] = a.x + p.x().fraction(s.x()[i]) * a.width;
             py[i] = bottom - p.y().fraction(s.y()[i]) * a.height;
         }
-        g.setColor(st.colour());
+        g.colour(st.colour());
         if (s.err() != null) {
-            g.setStroke(new BasicStroke(1.1f));
+            g.stroke(new BasicStroke(1.1f));
             for (int i = 0; i < n; i++) {
                 double e = s.err()[i];
                 if (!(e > 0)) {
@@ -186,7 +185,7 @@ final class LinePainter {
             for (int i = 1; i < n; i++) {
                 line.lineTo(px[i], py[i]);
             }
-            g.setStroke(st.stroke(s.theory() ? 1.8f : 1.5f));
+            g.stroke(st.stroke(s.theory() ? 1.8f : 1.5f));
             g.draw(line);
         }
         if (st.hasMarker()) {
@@ -196,45 +195,45 @@ final class LinePainter {
         }
     }
 
-    static void paintMarker(Graphics2D g, Style st, double x, double y) {
+    static void paintMarker(Canvas g, Style st, double x, double y) {
         Shape m = st.marker().at(x, y, MARKER);
         if (st.marker().filled) {
-            g.setColor(st.colour());
+            g.colour(st.colour());
             g.fill(m);
-            g.setColor(st.colour().darker().darker());
-            g.setStroke(new BasicStroke(0.8f));
+            g.colour(st.colour().darker().darker());
+            g.stroke(new BasicStroke(0.8f));
             g.draw(m);
         } else {
-            g.setColor(st.colour());
-            g.setStroke(new BasicStroke(1.6f));
+            g.colour(st.colour());
+            g.stroke(new BasicStroke(1.6f));
             g.draw(m);
         }
     }
 
-    private void paintLegend(Graphics2D g, LinePanel p, Rectangle2D.Double a) {
+    private void paintLegend(Canvas g, LinePanel p, Rectangle2D.Double a) {
         if (p.series().isEmpty()) {
             return;
         }
         double x = a.x + a.width + LEGEND_GAP;
         Rectangle2D.Double box = new Rectangle2D.Double(x, a.y, legendWidth, legendHeight(p));
-        g.setColor(Color.WHITE);
+        g.colour(Color.WHITE);
         g.fill(box);
-        g.setColor(GRID.darker());
-        g.setStroke(new BasicStroke(1f));
+        g.colour(GRID.darker());
+        g.stroke(new BasicStroke(1f));
         g.draw(box);
         double row = rowHeight();
         List<PlotSeries> series = p.series();
         for (int i = 0; i < series.size(); i++) {
             PlotSeries s = series.get(i);
             double cy = a.y + 5 + row * (i + 0.5);
-            g.setColor(s.style().colour());
-            g.setStroke(s.style().stroke(s.theory() ? 1.8f : 1.5f));
+            g.colour(s.style().colour());
+            g.stroke(s.style().stroke(s.theory() ? 1.8f : 1.5f));
             g.draw(new Line2D.Double(x + 8, cy, x + 8 + LEGEND_SAMPLE, cy));
             if (s.style().hasMarker()) {
                 paintMarker(g, s.style(), x + 8 + LEGEND_SAMPLE / 2.0, cy);
             }
-            g.setColor(Color.BLACK);
-            Text.draw(g, s.label(), Text.LEGEND, x + 8 + LEGEND_SAMPLE + 8, cy, Text.H.LEFT, Text.V.MIDDLE);
+            g.colour(Color.BLACK);
+            g.text(s.label(), Text.LEGEND, x + 8 + LEGEND_SAMPLE + 8, cy, Text.H.LEFT, Text.V.MIDDLE);
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.dismc.plot;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -12,11 +9,11 @@ import java.io.IOException;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
-/** Paints a figure into a PNG (antialiased bitmap) or an SVG (VectorGraphics2D; text stays text). */
+/** Paints a figure into a PNG (antialiased Java2D bitmap) or an SVG (text kept as text). */
 final class Render {
     private Render() {}
 
-    static byte[] png(Dimension size, Consumer<Graphics2D> painter) throws IOException {
+    static byte[] png(Dimension size, Consumer<Canvas> painter) throws IOException {
         BufferedImage img = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -25,7 +22,7 @@ final class Render {
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            painter.accept(g);
+            painter.accept(new Java2DCanvas(g));
         } finally {
             g.dispose();
         }
@@ -36,11 +33,9 @@ final class Render {
         return out.toByteArray();
     }
 
-    static byte[] svg(Dimension size, Consumer<Graphics2D> painter) throws IOException {
-        VectorGraphics2D g = new VectorGraphics2D();
-        painter.accept(g);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, size.width, size.height)).writeTo(out);
-        return out.toByteArray();
+    static byte[] svg(Dimension size, Consumer<Canvas> painter) {
+        SvgCanvas c = new SvgCanvas(size.width, size.height);
+        painter.accept(c);
+        return c.bytes();
     }
 }

@@ -7,9 +7,9 @@ import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
 
 /**
- * Text measured with one fixed font render context, so the PNG and the SVG are laid out alike, and
- * drawn with drawString, so the SVG keeps it as text. A '^' starts a superscript that runs to the
- * end ("10^-5").
+ * Fonts, and text measured with one fixed font render context, so the layout does not depend on
+ * the device; drawn on a Java2D context for the PNG (the SVG writes its own text elements). A '^'
+ * starts a superscript that runs to the end ("10^-5").
  */
 final class Text {
     static final String FAMILY = Font.SANS_SERIF;
@@ -59,6 +59,16 @@ final class Text {
         return f.deriveFont(f.getSize2D() * 0.75f);
     }
 
+    /** The baseline for text whose top, middle, baseline or bottom is at y. */
+    static double baseline(Font f, double y, V v) {
+        return switch (v) {
+            case TOP -> y + ascent(f);
+            case MIDDLE -> y + (ascent(f) - descent(f)) / 2;
+            case BASELINE -> y;
+            case BOTTOM -> y - descent(f);
+        };
+    }
+
     /** Draws s anchored at (x, y). */
     static void draw(Graphics2D g, String s, Font f, double x, double y, H h, V v) {
         double w = width(s, f);
@@ -67,12 +77,7 @@ final class Text {
             case CENTER -> x - w / 2;
             case RIGHT -> x - w;
         };
-        double base = switch (v) {
-            case TOP -> y + ascent(f);
-            case MIDDLE -> y + (ascent(f) - descent(f)) / 2;
-            case BASELINE -> y;
-            case BOTTOM -> y - descent(f);
-        };
+        double base = baseline(f, y, v);
         int caret = s.indexOf('^');
         g.setFont(f);
         if (caret < 0) {

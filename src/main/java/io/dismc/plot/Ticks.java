@@ -85,7 +85,7 @@ public final class Ticks {
                 }
                 if (labelled(labelled, every, m, e)) {
                     out.add(new Tick(v, logLabel(m, e, powers)));
-                } else if (minor) {
+                } else if (minor || m == 1) { // an unlabelled decade always keeps its mark
                     out.add(new Tick(v, null));
                 }
             }
