@@ -53,17 +53,20 @@ public record Axis(String label, double lo, double hi, boolean log, List<Ticks.T
             double[] r = Ticks.logRange(lo, hi, Math.max(PAD * Math.log10(hi / lo), 0.05));
             return new Axis(label, r[0], r[1], true, Ticks.log(r[0], r[1], MAX_DECADE_LABELS));
         }
-        double dataLo = lo;
-        double dataHi = hi;
+        boolean nonNegative = lo >= 0;
+        boolean nonPositive = hi <= 0 && lo < 0;
         double pad = PAD * (hi - lo);
-        if (pad == 0) { // one value: a window around it
-            pad = lo == 0 ? 0.05 : 0.1 * Math.abs(lo);
+        if (pad == 0 && lo == 0) { // all zero (a training error, say): the unit scale of errors and fractions
+            hi = 1;
+            pad = PAD;
+        } else if (pad == 0) { // one value: a window around it
+            pad = 0.1 * Math.abs(lo);
         }
         lo -= pad;
         hi += pad;
         // the margin may cross zero; data of one sign keep labels of that sign (no "-0.02" under errors)
         List<Ticks.Tick> ticks = Ticks.linear(lo, hi, LINEAR_TICKS).stream()
-                .filter(t -> !(dataLo >= 0 && t.value() < 0) && !(dataHi <= 0 && t.value() > 0)).toList();
+                .filter(t -> !(nonNegative && t.value() < 0) && !(nonPositive && t.value() > 0)).toList();
         return new Axis(label, lo, hi, false, ticks);
     }
 }

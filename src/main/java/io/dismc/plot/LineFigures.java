@@ -31,7 +31,7 @@ final class LineFigures {
         if (fig.profile() != null) {
             return profile(experiment, fig, swept, summaries);
         }
-        String x = swept.contains(fig.x()) || swept.isEmpty() ? fig.x() : swept.get(0);
+        String x = horizontal(fig, swept, summaries);
         String xLabel = x.equals(fig.x()) ? fig.xLabel() : Headings.symbol(fig, x);
         List<String> others = new ArrayList<>(swept);
         others.remove(x);
@@ -69,6 +69,23 @@ final class LineFigures {
         List<String> title = List.of(Headings.title(experiment, null, fig, swept, summaries),
                 Headings.curvesCaption(summaries, !lines.isEmpty()));
         return new LineFigure(title, out);
+    }
+
+    /**
+     * The horizontal parameter: the figure's own when it is swept (or nothing is), else the first
+     * swept parameter with numeric values; a sweep of choices alone keeps the figure's parameter and
+     * draws one short curve per choice.
+     */
+    static String horizontal(Figure fig, List<String> swept, List<PointSummary> summaries) {
+        if (swept.contains(fig.x()) || swept.isEmpty()) {
+            return fig.x();
+        }
+        for (String p : swept) {
+            if (summaries.stream().allMatch(s -> s.point().values().get(p) instanceof Number)) {
+                return p;
+            }
+        }
+        return fig.x();
     }
 
     /** The points that share the values of the other swept parameters. */

@@ -85,11 +85,11 @@ class FigureKindsTest {
         assertEquals(8, new HashSet<>(panel.series().stream().map(p -> p.style().marker()).toList()).size(), "8 markers");
         List<String> texts = svgTexts(FigurePlotter.svg(f));
         assertTrue(texts.containsAll(legend), texts.toString());
-        // each colour is painted (legend sample, markers)
+        // each colour is painted (curve, markers, legend sample)
         String svg = new String(FigurePlotter.svg(f), StandardCharsets.UTF_8);
         for (PlotSeries series : panel.series()) {
             Color c = series.style().colour();
-            assertTrue(svg.contains(String.format("fill=\"#%02x%02x%02x\"", c.getRed(), c.getGreen(), c.getBlue())), series.label());
+            assertTrue(svg.contains(String.format("\"#%02x%02x%02x\"", c.getRed(), c.getGreen(), c.getBlue())), series.label());
         }
     }
 

@@ -64,6 +64,8 @@ class TicksTest {
         assertEquals(List.of("-10", "0", "10", "20"), Ticks.linear(-12, 25, 4).stream().map(Ticks.Tick::label).toList());
         // data of one sign: no labels of the other sign in the margin
         assertEquals("0.0", Axis.fit("e", new double[] {0, 0.4}, false).labels().get(0));
+        // all zero (a training error that vanishes): a unit scale, not a lone "0" label
+        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), Axis.fit("e", new double[] {0, 0, 0}, false).labels());
         assertEquals("0.05", Ticks.plain(0.05));
         assertEquals("0.0001", Ticks.plain(1e-4));
         assertEquals("300", Ticks.plain(300.0));
