@@ -117,11 +117,11 @@ public record Figure(String x, String xLabel, boolean logX, List<String> series,
         return new Figure(x, xLabel, logX, series, yLabel, heatY, heatYLabel, profile, o);
     }
 
-    /** The panels to draw: the declared ones, or one panel of all series. */
+    /** The panels to draw: the declared ones, or one panel of all series (none when there are no series). */
     public List<Panel> panels() {
         if (!options.panels().isEmpty()) {
             return options.panels();
         }
-        return List.of(new Panel(new ArrayList<>(series), yLabel, options.logY()));
+        return series == null || series.isEmpty() ? List.of() : List.of(new Panel(new ArrayList<>(series), yLabel, options.logY()));
     }
 }

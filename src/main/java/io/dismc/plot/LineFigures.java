@@ -37,7 +37,7 @@ final class LineFigures {
         others.remove(x);
         List<Group> groups = groups(summaries, others);
         List<Figure.Panel> panels = fig.panels();
-        if (fig.options().panels().isEmpty() && panels.get(0).series().size() > 1
+        if (fig.options().panels().isEmpty() && !panels.isEmpty() && panels.get(0).series().size() > 1
                 && panels.get(0).series().size() * groups.size() > MAX_SERIES_PER_PANEL) {
             Figure.Panel all = panels.get(0);
             panels = all.series().stream().map(o -> new Figure.Panel(List.of(o), all.yLabel() + ": " + o, all.logY())).toList();
