@@ -248,6 +248,7 @@ public final class BayesKernelExperiment implements Experiment {
     @Override
     public Figure figure() {
         return new Figure("gamma", "feature-learning strength gamma0", true,
-                List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted"), "test loss", null, null);
+                List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted"), "test loss", null, null)
+                .withLogY().withTitleParams("n", "k", "alpha", "ridge");
     }
 }

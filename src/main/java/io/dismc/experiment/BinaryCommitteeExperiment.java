@@ -120,6 +120,8 @@ public final class BinaryCommitteeExperiment implements Experiment {
 
     @Override
     public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", false, List.of("train_error", "gen_error"), "error", null, null);
+        return new Figure("alpha", "alpha = P/N", false, List.of("train_error", "gen_error"), "error", null, null)
+                .withPanels(Figure.panel("generalization error", "gen_error").log(), Figure.panel("training error", "train_error"))
+                .withTitleParams("n", "k", "teacher-k");
     }
 }

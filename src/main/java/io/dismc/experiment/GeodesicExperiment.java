@@ -147,6 +147,6 @@ public final class GeodesicExperiment implements Experiment {
     @Override
     public Figure figure() {
         return new Figure("alpha", "alpha = P/N", false, List.of("zero_barrier_typical", "zero_barrier_high"),
-                "fraction of pairs with zero barrier", null, null);
+                "fraction of pairs with zero barrier", null, null).withTitleParams("n", "kappa", "kappa-high");
     }
 }

@@ -96,6 +96,7 @@ public final class HopfieldExperiment implements Experiment {
 
     @Override
     public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", false, List.of("m"), "overlap m with the stored pattern", null, null);
+        return new Figure("alpha", "alpha = P/N", false, List.of("m"), "overlap m with the stored pattern", null, null)
+                .withTitleParams("n", "temperature", "flip-fraction");
     }
 }

@@ -103,6 +103,7 @@ public final class LocalEnergyExperiment implements Experiment {
         for (double d : DISTANCES) {
             at.put(column(d), d);
         }
-        return Figure.profile("distance d (overlap 1 - 2d with the solution)", at, "local energy delta_E(d): training error after the move");
+        return Figure.profile("distance d (overlap 1 - 2d with the solution)", at, "local energy delta_E(d): training error after the move")
+                .withTitleParams("n", "alpha", "weights", "solver");
     }
 }

@@ -88,7 +88,8 @@ public final class PerceptronCapacityExperiment implements Experiment {
 
     @Override
     public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", false, List.of("solved"), "fraction of instances solved", null, null);
+        return new Figure("alpha", "alpha = P/N", false, List.of("solved"), "fraction of instances solved", null, null)
+                .withTitleParams("n", "kappa", "weights", "inputs", "solver");
     }
 
     @Override

@@ -97,6 +97,9 @@ public final class PerceptronTeacherExperiment implements Experiment {
 
     @Override
     public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", false, List.of("test_error", "gen_error_theory", "train_error"), "error", null, null);
+        return new Figure("alpha", "alpha = P/N", false, List.of("test_error", "gen_error_theory", "train_error"), "error", null, null)
+                .withPanels(Figure.panel("generalization error", "test_error", "gen_error_theory").log(),
+                        Figure.panel("training error", "train_error"))
+                .withTitleParams("n", "kappa", "weights", "teacher", "solver");
     }
 }

@@ -144,6 +144,8 @@ public final class RfhmExperiment implements Experiment {
     @Override
     public Figure figure() {
         return new Figure("alpha", "alpha = P/N", false, List.of("m_feature", "m_pattern"), "overlap",
-                "alpha-d", "alpha_D = D/N");
+                "alpha-d", "alpha_D = D/N")
+                .withPanels(Figure.panel("feature overlap m_feature", "m_feature"), Figure.panel("pattern overlap m_pattern", "m_pattern"))
+                .withTitleParams("n", "temperature", "features", "latents");
     }
 }

@@ -157,6 +157,7 @@ public final class RfhmUnseenExperiment implements Experiment {
 
     @Override
     public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", true, observables(), "overlap with the starting configuration", null, null);
+        return new Figure("alpha", "alpha = P/N", true, observables(), "overlap with the starting configuration", null, null)
+                .withTitleParams("n", "alpha-d", "sparsity", "temperature");
     }
 }

@@ -129,6 +129,7 @@ public final class SpectraExperiment implements Experiment {
 
     @Override
     public Figure figure() {
-        return new Figure("eta", "learning rate eta", true, List.of("train_loss"), "final training loss", null, null);
+        return new Figure("eta", "learning rate eta", true, List.of("train_loss"), "final training loss", null, null)
+                .withLogY().withTitleParams("n", "alpha", "steps");
     }
 }

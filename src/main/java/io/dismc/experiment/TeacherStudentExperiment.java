@@ -147,6 +147,10 @@ public final class TeacherStudentExperiment implements Experiment {
     @Override
     public Figure figure() {
         return new Figure("alpha", "alpha = P/(K N)", true, List.of("test_error", "test_error_theory", "specialization"),
-                "generalization error / specialization index", null, null);
+                "generalization error / specialization index", null, null)
+                .withPanels(Figure.panel("generalization error", "test_error", "test_error_theory").log(),
+                        Figure.panel("final training loss", "train_loss").log(),
+                        Figure.panel("specialization index", "specialization"))
+                .withTitleParams("n", "k", "teacher-k", "activation", "eta", "steps");
     }
 }

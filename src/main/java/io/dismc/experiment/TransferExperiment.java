@@ -122,6 +122,6 @@ public final class TransferExperiment implements Experiment {
     @Override
     public Figure figure() {
         return new Figure("delta", "elastic coupling delta", false, List.of("target_test_error", "scratch_test_error"),
-                "test error on the target task", null, null);
+                "test error on the target task", null, null).withLogY().withTitleParams("n", "k", "alpha", "source-alpha");
     }
 }

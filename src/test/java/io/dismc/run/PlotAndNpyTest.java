@@ -34,8 +34,8 @@ class PlotAndNpyTest {
         // the curves: m_feature and m_pattern, one curve per alpha_D each
         List<PointSummary> s = SummaryCsv.read(run.resolve("summary.csv"), new RfhmExperiment());
         assertEquals(6, s.size());
-        assertEquals(4, FigurePlotter.curves("rfhm", new RfhmExperiment().figure(), List.of("alpha", "alpha-d"), s)
-                .getSeriesCollection().size());
+        assertEquals(4, FigurePlotter.lines("rfhm", new RfhmExperiment().figure(), List.of("alpha", "alpha-d"), s, List.of())
+                .panels().stream().mapToInt(p -> p.series().size()).sum());
         // the figure in the run folder and the redrawn one are the same picture
         assertEquals(0, Dismc.run("plot", run.toString()).code());
         assertArrayEquals(Files.readAllBytes(run.resolve("figure.png")), Files.readAllBytes(figs.resolve("figure.png")));
