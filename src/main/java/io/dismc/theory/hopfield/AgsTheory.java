@@ -102,6 +102,17 @@ public final class AgsTheory {
                 1e-13, "AGS retrieval/spin-glass energy crossing");
     }
 
+    /**
+     * RS statistics of the stability h_i xi_i^1 at the configuration s = xi^1 (no dynamics): the state at
+     * m = 1 with zero response (C = 0, r = 1) has signal 1 and noise variance alpha r = alpha, so a fraction
+     * Phi(-1/sqrt(alpha)) of the spins is unstable there.
+     */
+    public static LocalFieldStatistics fieldAtPattern(double alpha) {
+        ScalarSearch.requirePositive(alpha, "load alpha");
+        AgsState frozen = new AgsState(alpha, 0, 1, 1, 0, 1, Double.POSITIVE_INFINITY);
+        return new LocalFieldStatistics(frozen.m(), frozen.alpha() * frozen.r());
+    }
+
     /** sqrt(alpha(x)) = [erf(x/sqrt2) - sqrt(2/pi) x exp(-x^2/2)] / x. */
     static double sqrtAlpha(double x) {
         return (Erf.value(x / SQRT2) - SQRT_2_OVER_PI * x * Math.exp(-0.5 * x * x)) / x;
