@@ -92,6 +92,9 @@ public final class AgsFiniteTemperature {
         if (top.isEmpty() || alpha > top.get().alpha()) {
             return Optional.empty();
         }
+        if (alpha >= top.get().alpha() * (1 - AgsTheory.FOLD_ROUNDING)) {
+            return top;
+        }
         double sigmaTop = top.get().fieldNoise();
         double lo = sigmaTop / 2;
         for (int k = 0; loadAt(lo) >= alpha; k++) {

@@ -20,6 +20,8 @@ import org.apache.commons.numbers.gamma.Erf;
 public final class AgsTheory {
     private static final double SQRT2 = Math.sqrt(2);
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    /** Loads within this relative distance of a fold are the fold (its load is only known to rounding). */
+    static final double FOLD_ROUNDING = 1e-12;
     private static final AgsState CAPACITY = computeCapacity();
 
     private AgsTheory() {}
@@ -46,6 +48,9 @@ public final class AgsTheory {
         }
         if (alpha > CAPACITY.alpha()) {
             return Optional.empty();
+        }
+        if (alpha >= CAPACITY.alpha() * (1 - FOLD_ROUNDING)) {
+            return Optional.of(CAPACITY); // the fold itself, within rounding
         }
         double target = Math.sqrt(alpha);
         double xc = CAPACITY.signalToNoise();

@@ -88,6 +88,9 @@ public final class RfhmFiniteTemperature {
         if (fold.isEmpty() || alpha < fold.get().alpha()) {
             return Optional.empty();
         }
+        if (alpha <= fold.get().alpha() * (1 + AgsTheory.FOLD_ROUNDING)) {
+            return fold;
+        }
         double lo = fold.get().signalToNoise();
         double hi = lo;
         double end = groundState.branchRange(alphaD)[1];

@@ -101,6 +101,9 @@ public final class RfhmLearningTheory {
         if (fold.isEmpty() || alpha < fold.get().alpha()) {
             return Optional.empty();
         }
+        if (alpha <= fold.get().alpha() * (1 + AgsTheory.FOLD_ROUNDING)) {
+            return fold;
+        }
         double xFold = fold.get().signalToNoise();
         double xEnd = Math.min(branchRange(alphaD)[1], X_MAX);
         double lo = xFold;

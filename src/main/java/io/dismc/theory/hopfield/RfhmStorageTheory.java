@@ -59,6 +59,9 @@ public final class RfhmStorageTheory {
         if (alpha > top.alpha()) {
             return Optional.empty();
         }
+        if (alpha >= top.alpha() * (1 - AgsTheory.FOLD_ROUNDING)) {
+            return Optional.of(top);
+        }
         double xc = top.signalToNoise();
         double hi = xc;
         while (true) {
