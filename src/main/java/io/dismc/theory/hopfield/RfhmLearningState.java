@@ -11,7 +11,7 @@ package io.dismc.theory.hopfield;
  * @param q Edwards-Anderson overlap (1 at T = 0)
  * @param dq beta (1 - q)
  * @param qh q-hat / (alpha beta^2): alpha qh is the variance of the Gaussian noise in the local field
- * @param dp beta (p_d - p), p the feature-overlap order parameter (1/D) sum_k (f^k.s^a)(f^k.s^b)/N^2 N
+ * @param dp beta (p_d - p), p the feature-overlap order parameter p_ab = (1/D) sum_k (f^k.s^a)(f^k.s^b)/N
  * @param dph (p-hat_d - p-hat) / (alpha_T beta)
  * @param pd p_d, the diagonal of p
  * @param dpdh p-hat / (alpha_T beta^2)

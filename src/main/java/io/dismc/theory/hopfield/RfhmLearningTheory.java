@@ -3,7 +3,6 @@ package io.dismc.theory.hopfield;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.numbers.gamma.Erf;
 
 /**
  * The T = 0 learning (feature-retrieval) branch of the RFHM and its fold, the learning line alpha_L(alpha_D)
