@@ -6,7 +6,7 @@ import io.dismc.cli.ListCommand;
 import io.dismc.cli.MergeCommand;
 import io.dismc.cli.PlotCommand;
 import io.dismc.cli.RunCommand;
-import io.dismc.cli.UsageError;
+import io.dismc.params.UsageError;
 import io.dismc.run.StorageFailure;
 import java.io.PrintStream;
 

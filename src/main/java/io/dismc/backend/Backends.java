@@ -3,7 +3,7 @@ package io.dismc.backend;
 import io.dismc.backend.cuda.CudaFailure;
 import io.dismc.backend.cuda.Curand;
 import io.dismc.backend.cuda.NativeConfig;
-import io.dismc.cli.UsageError;
+import io.dismc.params.UsageError;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.dismc.backend;
 
 import io.dismc.backend.cpu.HebbianProduct;
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.backend.cpu.SignProjection;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.dynamics.AsynchronousDynamics;
@@ -18,8 +18,8 @@ import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.AnnealSpec;
 import io.dismc.perceptron.BinaryAnnealing;
 import io.dismc.perceptron.SolverOutcome;
-import io.dismc.model.RealMatrix;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.RealMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import io.dismc.twolayer.Dataset;
 import io.dismc.twolayer.TwoLayerNetwork;

@@ -1,7 +1,7 @@
 package io.dismc.bench;
 
 import io.dismc.backend.CpuBackend;
-import io.dismc.cli.UsageError;
+import io.dismc.params.UsageError;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.dismc.dynamics.LangevinSpec;
 import io.dismc.dynamics.Replica;
 import io.dismc.dynamics.UpdateRule;
 import io.dismc.model.PatternCouplings;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.io.PrintStream;
 import java.util.ArrayList;

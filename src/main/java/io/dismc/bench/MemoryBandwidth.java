@@ -41,7 +41,7 @@ final class MemoryBandwidth {
                 });
             }
             long t0 = System.nanoTime();
-            io.dismc.backend.cpu.Parallel.invokeAll(pool, parts);
+            io.dismc.parallel.Parallel.invokeAll(pool, parts);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             best = Math.max(best, 8.0 * share * threads / seconds);
         }

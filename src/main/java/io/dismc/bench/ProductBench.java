@@ -5,7 +5,7 @@ import io.dismc.model.FeatureKind;
 import io.dismc.model.HebbianCouplings;
 import io.dismc.model.LatentKind;
 import io.dismc.model.RandomFeaturesHopfieldModel;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.io.PrintStream;
 import java.util.Locale;

@@ -8,7 +8,7 @@ import io.dismc.dynamics.UpdateRule;
 import io.dismc.model.Couplings;
 import io.dismc.model.FieldForm;
 import io.dismc.model.HopfieldNetwork;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;

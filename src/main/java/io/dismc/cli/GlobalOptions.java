@@ -1,13 +1,17 @@
 package io.dismc.cli;
 
+import io.dismc.params.UsageError;
 import io.dismc.backend.Backends;
+import io.dismc.run.RunOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** How a run is carried out (not what it computes): threads, backend, generator, device, folder, output. */
-public record GlobalOptions(int threads, String backend, String rng, int device, String out, boolean quiet, boolean plot) {
+/** The options common to every experiment: parsed into a {@link RunOptions} (threads, backend, generator, device, folder, output). */
+final class GlobalOptions {
     public static final int MAX_THREADS = 4096;
+
+    private GlobalOptions() {}
 
     static void addTo(Options options) {
         options.addOption(Option.builder().longOpt("samples").hasArg().argName("INT")
@@ -35,7 +39,7 @@ public record GlobalOptions(int threads, String backend, String rng, int device,
         options.addOption(Option.builder().longOpt("help").desc("show the options of this experiment").get());
     }
 
-    static GlobalOptions from(CommandLine cmd) {
+    static RunOptions from(CommandLine cmd) {
         int threads = parseInt("threads", OptionParsing.single(cmd, "threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())), 1, MAX_THREADS);
         String backend = OptionParsing.single(cmd, "backend", "auto");
@@ -51,7 +55,7 @@ public record GlobalOptions(int threads, String backend, String rng, int device,
         if (out != null && out.isBlank()) {
             throw UsageError.option("out", "empty folder name", "a path to a new or empty folder");
         }
-        return new GlobalOptions(threads, backend, rng, device, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
+        return new RunOptions(threads, backend, rng, device, out, cmd.hasOption("quiet"), !cmd.hasOption("no-plot"));
     }
 
     static final String SEED_RANGE = "integers in [0, 18446744073709551615] (any 64-bit pattern; negative values"

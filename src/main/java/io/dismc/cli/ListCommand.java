@@ -1,5 +1,6 @@
 package io.dismc.cli;
 
+import io.dismc.params.Param;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Experiments;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.dismc.cli;
 
+import io.dismc.params.UsageError;
 import io.dismc.run.Merge;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.dismc.cli;
 
+import io.dismc.params.UsageError;
 import java.util.List;
 import org.apache.commons.cli.AmbiguousOptionException;
 import org.apache.commons.cli.CommandLine;

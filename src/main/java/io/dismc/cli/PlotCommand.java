@@ -1,9 +1,10 @@
 package io.dismc.cli;
 
+import io.dismc.params.UsageError;
 import io.dismc.experiment.Experiment;
 import io.dismc.plot.FigurePlotter;
 import io.dismc.run.IoMessages;
-import io.dismc.run.PointSummary;
+import io.dismc.experiment.PointSummary;
 import io.dismc.run.RunManifest;
 import io.dismc.run.SummaryCsv;
 import io.dismc.run.Sweep;

@@ -1,5 +1,8 @@
 package io.dismc.cli;
 
+import io.dismc.run.RunOptions;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Experiments;
 import io.dismc.run.RunSession;
@@ -52,7 +55,7 @@ public final class RunCommand {
             printHelp(e, options, out);
             return 0;
         }
-        GlobalOptions g = GlobalOptions.from(cmd);
+        RunOptions g = GlobalOptions.from(cmd);
         String resume = OptionParsing.single(cmd, "resume", null);
         if (resume != null) {
             return resume(Path.of(resume), e, cmd, g, args, out, err);
@@ -72,7 +75,7 @@ public final class RunCommand {
         return null;
     }
 
-    private static int resume(Path dir, Experiment e, CommandLine cmd, GlobalOptions g, String[] args, PrintStream out,
+    private static int resume(Path dir, Experiment e, CommandLine cmd, RunOptions g, String[] args, PrintStream out,
                               PrintStream err) throws Exception {
         for (Option o : cmd.getOptions()) {
             boolean param = e != null && e.params().stream().anyMatch(p -> p.name().equals(o.getLongOpt()));

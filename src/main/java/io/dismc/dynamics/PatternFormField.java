@@ -1,7 +1,7 @@
 package io.dismc.dynamics;
 
 import io.dismc.backend.cpu.SpinKernels;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 
 /**
  * Pattern form: keeps the integer overlaps M_mu = N m_mu = sum_j xi_j^mu s_j. The field is

@@ -1,8 +1,8 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds.Purpose;
 import io.dismc.twolayer.Activation;

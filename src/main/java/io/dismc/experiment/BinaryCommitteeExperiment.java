@@ -1,8 +1,8 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.perceptron.AnnealSpec;
 import io.dismc.perceptron.CommitteeAnnealing;
 import io.dismc.perceptron.PerceptronProblems;

@@ -1,7 +1,7 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
+import io.dismc.params.Param;
 import java.util.List;
 
 /**
@@ -67,7 +67,7 @@ public interface Experiment {
     Figure figure();
 
     /** Theory lines for the figure, computed from what was run (none by default). */
-    default List<TheoryCurve> theory(List<io.dismc.run.PointSummary> summaries, List<String> swept) {
+    default List<TheoryCurve> theory(List<io.dismc.experiment.PointSummary> summaries, List<String> swept) {
         return List.of();
     }
 }

@@ -1,6 +1,6 @@
 package io.dismc.experiment;
 
-import io.dismc.cli.UsageError;
+import io.dismc.params.UsageError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
+import io.dismc.params.Param;
 import io.dismc.dynamics.InitialCondition;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
 import io.dismc.model.Couplings;
 import io.dismc.model.HopfieldNetwork;
 import io.dismc.model.Overlap;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.model.StandardHopfieldModel;
 import io.dismc.rng.StreamIds.Purpose;
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
+import io.dismc.params.Param;
 import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.PerceptronTheory;
 import io.dismc.perceptron.SolverOutcome;
 import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.run.PointSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

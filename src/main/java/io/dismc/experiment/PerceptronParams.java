@@ -1,7 +1,7 @@
 package io.dismc.experiment;
 
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.dynamics.Replica;
 import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.AnnealSpec;

@@ -1,7 +1,7 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
+import io.dismc.params.Param;
 import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.PerceptronTheory;

@@ -1,8 +1,8 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.dynamics.InitialCondition;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
@@ -13,7 +13,7 @@ import io.dismc.model.LatentKind;
 import io.dismc.model.Overlap;
 import io.dismc.model.RandomFeaturesHopfieldModel;
 import io.dismc.model.RandomFeaturesHopfieldModel.Features;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.StreamIds.Purpose;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
 import io.dismc.model.Couplings;
@@ -11,9 +11,9 @@ import io.dismc.model.HopfieldNetwork;
 import io.dismc.model.Overlap;
 import io.dismc.model.RandomFeaturesHopfieldModel;
 import io.dismc.model.RandomFeaturesHopfieldModel.Features;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.run.NdArray;
+import io.dismc.data.NdArray;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dismc.experiment;
 
-import io.dismc.cli.Param;
+import io.dismc.params.Param;
 import io.dismc.twolayer.Activation;
 import io.dismc.twolayer.Parameterization;
 import io.dismc.twolayer.TrainingSpec;
@@ -50,7 +50,7 @@ final class TwoLayerParams {
     static void checkStable(Point pt, double c, String option) {
         double eta = pt.real("eta");
         if (eta * c >= 2) {
-            throw new io.dismc.cli.UsageError("--" + option + ": eta x " + option + " = " + eta * c
+            throw new io.dismc.params.UsageError("--" + option + ": eta x " + option + " = " + eta * c
                     + " makes gradient descent diverge (accepted: eta x " + option + " < 2)");
         }
     }

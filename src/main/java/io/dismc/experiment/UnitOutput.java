@@ -1,6 +1,6 @@
 package io.dismc.experiment;
 
-import io.dismc.run.NdArray;
+import io.dismc.data.NdArray;
 import java.util.Map;
 
 /**

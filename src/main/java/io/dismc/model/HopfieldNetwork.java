@@ -1,5 +1,6 @@
 package io.dismc.model;
 
+import io.dismc.data.SpinMatrix;
 import io.dismc.backend.Backend;
 
 /** Hebbian storage of a set of patterns, in the local-field form chosen by cost (docs/models.md 1.1.2). */

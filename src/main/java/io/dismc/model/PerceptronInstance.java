@@ -1,5 +1,6 @@
 package io.dismc.model;
 
+import io.dismc.data.SpinMatrix;
 /**
  * A perceptron learning problem (docs/models.md 2.1): P examples of N inputs with labels folded in,
  * xi^mu = y^mu x^mu, stored site-major (row i holds xi_i^1..xi_i^P, as Hopfield patterns are), so that

@@ -1,5 +1,7 @@
 package io.dismc.model;
 
+import io.dismc.data.RealMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.backend.Backend;
 import io.dismc.rng.RandomStream;
 

@@ -1,7 +1,7 @@
 package io.dismc.perceptron;
 
 import io.dismc.backend.Backend;
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.dynamics.LangevinSpec;
 import io.dismc.model.PerceptronInstance;
 import io.dismc.rng.RandomStream;

@@ -3,7 +3,7 @@ package io.dismc.plot;
 import io.dismc.experiment.Figure;
 import io.dismc.experiment.TheoryCurve;
 import io.dismc.run.AtomicFiles;
-import io.dismc.run.PointSummary;
+import io.dismc.experiment.PointSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.dismc.plot;
 
 import io.dismc.experiment.Figure;
-import io.dismc.run.PointSummary;
+import io.dismc.experiment.PointSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

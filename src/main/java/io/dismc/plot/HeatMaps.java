@@ -1,8 +1,8 @@
 package io.dismc.plot;
 
 import io.dismc.experiment.Figure;
-import io.dismc.run.PointSummary;
-import io.dismc.run.Stat;
+import io.dismc.experiment.PointSummary;
+import io.dismc.experiment.Stat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,8 +2,8 @@ package io.dismc.plot;
 
 import io.dismc.experiment.Figure;
 import io.dismc.experiment.TheoryCurve;
-import io.dismc.run.PointSummary;
-import io.dismc.run.Stat;
+import io.dismc.experiment.PointSummary;
+import io.dismc.experiment.Stat;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;

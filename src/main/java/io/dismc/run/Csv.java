@@ -1,6 +1,8 @@
 package io.dismc.run;
 
-import io.dismc.cli.Param;
+import io.dismc.experiment.Stat;
+import io.dismc.experiment.PointSummary;
+import io.dismc.params.Param;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import java.util.ArrayList;

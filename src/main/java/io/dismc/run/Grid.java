@@ -1,6 +1,6 @@
 package io.dismc.run;
 
-import io.dismc.cli.Param;
+import io.dismc.params.Param;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import io.dismc.experiment.Unit;
@@ -25,7 +25,7 @@ public final class Grid {
         for (Param p : params) {
             total *= values.get(p.name()).size();
             if (total > MAX_UNITS) {
-                throw new io.dismc.cli.UsageError("the sweep has more than " + MAX_UNITS + " parameter points");
+                throw new io.dismc.params.UsageError("the sweep has more than " + MAX_UNITS + " parameter points");
             }
         }
         List<Point> points = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class Grid {
 
     public static List<Unit> units(List<Point> points, int samples, long seed) {
         if ((long) points.size() * samples > MAX_UNITS) {
-            throw new io.dismc.cli.UsageError("--samples: " + points.size() + " points x " + samples
+            throw new io.dismc.params.UsageError("--samples: " + points.size() + " points x " + samples
                     + " samples exceeds " + MAX_UNITS + " units");
         }
         List<Unit> units = new ArrayList<>();

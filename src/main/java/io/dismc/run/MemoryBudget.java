@@ -1,6 +1,6 @@
 package io.dismc.run;
 
-import io.dismc.cli.UsageError;
+import io.dismc.params.UsageError;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import java.util.List;

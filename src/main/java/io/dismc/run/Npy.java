@@ -1,5 +1,6 @@
 package io.dismc.run;
 
+import io.dismc.data.NdArray;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,8 @@
 package io.dismc.run;
 
-import io.dismc.cli.UsageError;
+import io.dismc.experiment.PointSummary;
+import io.dismc.data.NdArray;
+import io.dismc.params.UsageError;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import io.dismc.plot.FigurePlotter;
@@ -152,7 +154,7 @@ public final class RunFolder {
         Experiment e = sweep.experiment();
         List<UnitRecord> sorted = new ArrayList<>(records);
         sorted.sort(UnitRecord.ORDER);
-        List<PointSummary> summaries = PointSummary.of(points, sorted, e.observables());
+        List<PointSummary> summaries = Summaries.of(points, sorted, e.observables());
         String rebuild = "All " + records.size() + " finished units are in the journal; free space, then "
                 + RunSession.resumeCommand(dir) + " rebuilds the outputs without computing them again";
         List<String> files = new ArrayList<>();

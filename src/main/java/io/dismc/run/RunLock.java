@@ -1,6 +1,6 @@
 package io.dismc.run;
 
-import io.dismc.cli.UsageError;
+import io.dismc.params.UsageError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

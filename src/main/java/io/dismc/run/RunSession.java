@@ -3,7 +3,6 @@ package io.dismc.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dismc.backend.Backend;
 import io.dismc.backend.Backends;
-import io.dismc.cli.GlobalOptions;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import io.dismc.experiment.Unit;
@@ -29,7 +28,7 @@ public final class RunSession {
     private RunSession() {}
 
     /** A new run; returns the exit code. */
-    public static int fresh(Sweep sweep, Shard shard, GlobalOptions g, String[] args, PrintStream out, PrintStream err)
+    public static int fresh(Sweep sweep, Shard shard, RunOptions g, String[] args, PrintStream out, PrintStream err)
             throws IOException {
         List<Point> points = sweep.points();
         List<Unit> mine = shard.select(sweep.experiment(), Grid.units(points, sweep.samples(), sweep.seed()));
@@ -49,7 +48,7 @@ public final class RunSession {
     }
 
     /** Continues the run in dir; returns the exit code. */
-    public static int resume(Path dir, GlobalOptions g, String[] args, PrintStream out, PrintStream err) throws IOException {
+    public static int resume(Path dir, RunOptions g, String[] args, PrintStream out, PrintStream err) throws IOException {
         try (RunLock lock = RunLock.acquire(dir, "resume")) {
             RunManifest m = RunManifest.read(dir, "resume");
             m.checkSameEngine("resume", dir);
@@ -77,7 +76,7 @@ public final class RunSession {
     }
 
     private static int execute(Path dir, Sweep sweep, List<Point> points, List<Unit> mine, List<UnitRecord> done,
-                               RunManifest m, Backend backend, GlobalOptions g, String[] args, PrintStream out, PrintStream err)
+                               RunManifest m, Backend backend, RunOptions g, String[] args, PrintStream out, PrintStream err)
             throws IOException {
         Experiment e = sweep.experiment();
         String hash = sweep.hash();

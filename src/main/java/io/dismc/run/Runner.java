@@ -1,7 +1,7 @@
 package io.dismc.run;
 
 import io.dismc.backend.Backend;
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Unit;
 import io.dismc.experiment.UnitOutput;

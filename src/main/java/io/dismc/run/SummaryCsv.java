@@ -1,7 +1,9 @@
 package io.dismc.run;
 
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.experiment.Stat;
+import io.dismc.experiment.PointSummary;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import java.io.IOException;

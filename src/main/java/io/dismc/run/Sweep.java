@@ -1,9 +1,10 @@
 package io.dismc.run;
 
+import io.dismc.experiment.PointSummary;
 import io.dismc.backend.Backend;
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
-import io.dismc.cli.ValueList;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
+import io.dismc.params.ValueList;
 import io.dismc.experiment.Experiment;
 import io.dismc.experiment.Point;
 import io.dismc.experiment.Unit;
@@ -51,7 +52,7 @@ public record Sweep(Experiment experiment, Map<String, List<Object>> values, int
     public List<PointSummary> summarize(List<UnitResult> results) {
         String hash = hash();
         List<UnitRecord> records = results.stream().map(r -> UnitRecord.of(hash, r, Map.of())).toList();
-        return PointSummary.of(points(), records, experiment.observables());
+        return Summaries.of(points(), records, experiment.observables());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.dismc.run;
 
-import io.dismc.cli.Param;
-import io.dismc.cli.UsageError;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.experiment.Experiment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.dismc.run;
 
+import io.dismc.data.NdArray;
 import io.dismc.experiment.Unit;
 import java.util.Map;
 

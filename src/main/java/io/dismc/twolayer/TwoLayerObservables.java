@@ -2,7 +2,7 @@ package io.dismc.twolayer;
 
 import io.dismc.backend.cpu.MatrixProduct;
 
-import io.dismc.run.NdArray;
+import io.dismc.data.NdArray;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 

@@ -1,7 +1,7 @@
 package io.dismc.twolayer;
 
 import io.dismc.backend.Backend;
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.dynamics.LangevinSpec;
 import io.dismc.rng.RandomStream;
 import java.util.List;

@@ -9,8 +9,8 @@ import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.model.HebbianCouplings;
 import io.dismc.model.ProjectionGrid;
-import io.dismc.model.RealMatrix;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.RealMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import org.junit.jupiter.api.Test;
 

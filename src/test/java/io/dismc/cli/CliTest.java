@@ -1,5 +1,7 @@
 package io.dismc.cli;
 
+import io.dismc.params.ValueList;
+import io.dismc.params.Param;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.dismc.cli;
 
+import io.dismc.params.Param;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.experiment.Experiment;

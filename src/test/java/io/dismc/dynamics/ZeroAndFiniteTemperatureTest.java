@@ -8,7 +8,7 @@ import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.model.Couplings;
 import io.dismc.model.Overlap;
 import io.dismc.model.PatternCouplings;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;

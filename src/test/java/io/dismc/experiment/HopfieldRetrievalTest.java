@@ -3,7 +3,6 @@ package io.dismc.experiment;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
-import io.dismc.run.PointSummary;
 import io.dismc.run.Sweep;
 import java.util.List;
 import java.util.Map;

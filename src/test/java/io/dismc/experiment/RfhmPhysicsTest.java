@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
-import io.dismc.run.PointSummary;
-import io.dismc.run.Stat;
 import io.dismc.run.Sweep;
 import io.dismc.run.UnitResult;
 import java.util.List;

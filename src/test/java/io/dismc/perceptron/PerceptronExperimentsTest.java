@@ -11,7 +11,7 @@ import io.dismc.experiment.PerceptronCapacityExperiment;
 import io.dismc.experiment.PerceptronTeacherExperiment;
 import io.dismc.model.PerceptronInstance;
 import io.dismc.rng.RandomStream;
-import io.dismc.run.PointSummary;
+import io.dismc.experiment.PointSummary;
 import io.dismc.run.Sweep;
 import io.dismc.run.UnitResult;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.dismc.run;
 
+import io.dismc.experiment.PointSummary;
+import io.dismc.data.NdArray;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
 import io.dismc.experiment.SpectraExperiment;
-import io.dismc.run.PointSummary;
+import io.dismc.experiment.PointSummary;
 import io.dismc.run.Sweep;
 import java.util.List;
 import java.util.Map;

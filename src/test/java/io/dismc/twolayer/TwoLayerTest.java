@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dismc.backend.CpuBackend;
 import io.dismc.experiment.TeacherStudentExperiment;
 import io.dismc.rng.RandomStream;
-import io.dismc.run.PointSummary;
+import io.dismc.experiment.PointSummary;
 import io.dismc.run.Sweep;
 import io.dismc.run.UnitResult;
 import java.util.ArrayList;

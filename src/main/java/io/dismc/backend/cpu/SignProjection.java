@@ -1,7 +1,8 @@
 package io.dismc.backend.cpu;
 
-import io.dismc.model.RealMatrix;
-import io.dismc.model.SpinMatrix;
+import io.dismc.parallel.Parallel;
+import io.dismc.data.RealMatrix;
+import io.dismc.data.SpinMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;

@@ -7,7 +7,7 @@ import io.dismc.backend.CpuBackend;
 import io.dismc.model.FeatureKind;
 import io.dismc.model.LatentKind;
 import io.dismc.model.RandomFeaturesHopfieldModel;
-import io.dismc.model.SpinMatrix;
+import io.dismc.data.SpinMatrix;
 import io.dismc.model.StandardHopfieldModel;
 import io.dismc.rng.RandomStream;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.dismc.run;
+package io.dismc.data;
 
 import java.util.Arrays;
 

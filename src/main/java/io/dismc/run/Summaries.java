@@ -1,18 +1,17 @@
 package io.dismc.run;
 
 import io.dismc.experiment.Point;
+import io.dismc.experiment.PointSummary;
+import io.dismc.experiment.Stat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Mean and standard error of every observable at one parameter point. */
-public record PointSummary(Point point, Map<String, Stat> stats) {
-
-    public int count() {
-        return stats.values().stream().mapToInt(Stat::count).max().orElse(0);
-    }
+/** Point summaries from journal records. */
+public final class Summaries {
+    private Summaries() {}
 
     /** Groups records by point (in point order) and summarizes each observable. */
     public static List<PointSummary> of(List<Point> points, List<UnitRecord> records, List<String> observables) {

@@ -1,4 +1,4 @@
-package io.dismc.model;
+package io.dismc.data;
 
 /** A rows x cols matrix of doubles, row-major. */
 public record RealMatrix(int rows, int cols, double[] data) {

@@ -1,4 +1,4 @@
-package io.dismc.run;
+package io.dismc.experiment;
 
 /**
  * Mean and standard error of the mean over samples (sample standard deviation / sqrt(count)). NaN

@@ -1,4 +1,4 @@
-package io.dismc.cli;
+package io.dismc.params;
 
 /**
  * Bad input from the user: printed as one line and exit code 2, never a stack trace. The message

@@ -1,4 +1,4 @@
-package io.dismc.backend.cpu;
+package io.dismc.parallel;
 
 import java.util.ArrayList;
 import java.util.List;

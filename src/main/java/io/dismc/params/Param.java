@@ -1,4 +1,4 @@
-package io.dismc.cli;
+package io.dismc.params;
 
 import java.util.List;
 import java.util.Locale;
