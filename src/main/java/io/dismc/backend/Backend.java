@@ -35,6 +35,17 @@ public interface Backend extends AutoCloseable {
     /** The pool on which independent units run; the backend's own parallel work joins it. */
     java.util.concurrent.ForkJoinPool pool();
 
+    /**
+     * Memory a batch of units may take on this backend (a GPU's free memory, with headroom): the runner
+     * splits batches to fit it, so a large sweep never fails for size.
+     */
+    default long batchMemoryBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /** Called by the runner as units finish, for the counters run.json records. */
+    default void countUnits(int units) {}
+
     // --- bulk random fills (draw e of the stream goes to storage index e) ---
 
     /** rows x cols +-1 matrix from spins 0..rows*cols-1 of the stream. */

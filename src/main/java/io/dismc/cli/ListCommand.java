@@ -16,10 +16,10 @@ public final class ListCommand {
         int name = 2 + Experiments.all().stream().flatMap(e -> e.params().stream()).mapToInt(p -> p.name().length()).max().orElse(8);
         int def = Experiments.all().stream().flatMap(e -> e.params().stream()).mapToInt(p -> p.defaultValue().length()).max().orElse(8);
         String row = "    %-" + name + "s  %-" + def + "s  %s%n";
-        for (Experiment e : Experiments.all()) {
+        for (Experiment<?> e : Experiments.all()) {
             out.println(e.name() + "  -  " + e.title());
             out.println("    samples: " + e.defaultSamples() + " by default; observables: " + String.join(", ", e.observables()));
-            for (Param p : e.params()) {
+            for (Param<?> p : e.params()) {
                 String help = p.kind() == Param.Kind.CHOICE ? p.help() + " {" + String.join("|", p.choices()) + "}" : p.help();
                 out.printf(row, "--" + p.name(), p.defaultValue(), help);
             }

@@ -40,7 +40,7 @@ public final class PlotCommand {
         }
         RunManifest m = RunManifest.read(dir, "plot");
         Sweep sweep = m.sweep("plot", dir);
-        Experiment e = sweep.experiment();
+        Experiment<?> e = sweep.experiment();
         List<PointSummary> summaries = SummaryCsv.read(dir.resolve("summary.csv"), e);
         if (summaries.isEmpty()) {
             throw new UsageError("plot: " + dir + "/summary.csv has no rows yet");

@@ -29,10 +29,10 @@ public final class RunCommand {
 
     private RunCommand() {}
 
-    public static Options options(Experiment e) {
+    public static Options options(Experiment<?> e) {
         Options options = new Options();
         if (e != null) {
-            for (Param p : e.params()) {
+            for (Param<?> p : e.params()) {
                 options.addOption(Option.builder().longOpt(p.name()).hasArg().argName("LIST")
                         .desc(p.help() + " (default " + p.defaultValue() + "; " + p.accepted() + ")").get());
             }
@@ -47,7 +47,7 @@ public final class RunCommand {
             throw new UsageError("run: name an experiment first, e.g. ./dismc run rfhm (known: "
                     + String.join(", ", Experiments.all().stream().map(Experiment::name).toList()) + ")");
         }
-        Experiment e = named ? Experiments.byName(args[0]) : resumedExperiment(args);
+        Experiment<?> e = named ? Experiments.byName(args[0]) : resumedExperiment(args);
         String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
         Options options = options(e);
         CommandLine cmd = OptionParsing.parse(options, rest, "run" + (e == null ? "" : " " + e.name()));
@@ -75,7 +75,7 @@ public final class RunCommand {
         return null;
     }
 
-    private static int resume(Path dir, Experiment e, CommandLine cmd, RunOptions g, String[] args, PrintStream out,
+    private static int resume(Path dir, Experiment<?> e, CommandLine cmd, RunOptions g, String[] args, PrintStream out,
                               PrintStream err) throws Exception {
         for (Option o : cmd.getOptions()) {
             boolean param = e != null && e.params().stream().anyMatch(p -> p.name().equals(o.getLongOpt()));
@@ -98,7 +98,7 @@ public final class RunCommand {
      * The sweep from --spec and the command line. A key given in both is an error, so a spec file
      * and the equivalent options always mean the same sweep.
      */
-    public static Sweep sweep(Experiment e, CommandLine cmd) {
+    public static Sweep sweep(Experiment<?> e, CommandLine cmd) {
         Map<String, String> given = new LinkedHashMap<>();
         String samples = OptionParsing.single(cmd, "samples", null);
         String seed = OptionParsing.single(cmd, "seed", null);
@@ -117,7 +117,7 @@ public final class RunCommand {
             samples = merge("samples", samples, spec.samples(), file);
             seed = merge("seed", seed, spec.seed(), file);
         }
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             String v = OptionParsing.single(cmd, p.name(), null);
             if (v != null) {
                 given.put(p.name(), v);
@@ -142,7 +142,7 @@ public final class RunCommand {
         return a;
     }
 
-    static void printHelp(Experiment e, Options options, PrintStream out) {
+    static void printHelp(Experiment<?> e, Options options, PrintStream out) {
         out.println(e.name() + ": " + e.title());
         out.println("default samples: " + e.defaultSamples());
         java.io.PrintWriter pw = new java.io.PrintWriter(out);

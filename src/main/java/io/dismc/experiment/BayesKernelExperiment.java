@@ -14,10 +14,7 @@ import io.dismc.twolayer.TwoLayerNetwork;
 import io.dismc.twolayer.TwoLayerObservables;
 import io.dismc.twolayer.TwoLayerTrainer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Adaptive kernel predictors (Lauditi, Bordelon, Pehlevan 2025): a wide mean-field Bayesian network
@@ -37,55 +34,47 @@ import java.util.Map;
  * and chains), kernel ridge regression with the lazy kernel and with the sampled kernel averaged over
  * the same draws, their test losses, and the RMS distances of the two kernel predictors from the network.
  */
-public final class BayesKernelExperiment implements Experiment {
-    static final List<String> INSTANCE = List.of("n", "alpha", "teacher-k", "activation");
-    static final Param BURN_IN = Param.integer("burn-in", "3000", 0, 100_000_000, "Langevin steps before sampling");
-    static final Param THIN = Param.integer("thin", "20", 1, 1_000_000, "steps between posterior draws");
-    static final Param DRAWS = Param.integer("draws", "100", 1, 1_000_000, "posterior draws per chain");
-    static final Param CHAINS = Param.integer("chains", "2", 1, 1024, "independent Langevin chains (replicas) per sample");
-    static final Param RIDGE = Param.real("ridge", "0.1", 0, false, 1e6, true,
+public final class BayesKernelExperiment extends Experiment<BayesKernelExperiment.Result> {
+    static final Param<Integer> N = TwoLayerParams.n("16");
+    static final Param<Integer> K = TwoLayerParams.k("256");
+    static final Param<Integer> TEACHER_K = TwoLayerParams.teacherK("1");
+    static final Param<Double> ALPHA = Param.real("alpha", "4", 0, false, 1e6, true, "alpha = P/N");
+    static final Param<Double> GAMMA0 = Param.real("gamma", "0.25,0.5,1,2", 0, false, 1e3, true,
+            "feature-learning strength gamma0 (readout 1/(gamma0 K))");
+    static final Param<Integer> BURN_IN = Param.integer("burn-in", "3000", 0, 100_000_000, "Langevin steps before sampling");
+    static final Param<Integer> THIN = Param.integer("thin", "20", 1, 1_000_000, "steps between posterior draws");
+    static final Param<Integer> DRAWS = Param.integer("draws", "100", 1, 1_000_000, "posterior draws per chain");
+    static final Param<Integer> CHAINS = Param.integer("chains", "2", 1, 1024, "independent Langevin chains (replicas) per sample");
+    static final Param<Double> RIDGE = Param.real("ridge", "0.1", 0, false, 1e6, true,
             "ridge 1/beta: the likelihood's noise variance, also the ridge of the kernel predictors");
-    static final Param STEP = Param.real("step", "0.005", 0, false, 0.5, true,
+    static final Param<Double> STEP = Param.real("step", "0.005", 0, false, 0.5, true,
             "Langevin step in units of the prior's scale (eta = step / T)");
+    static final Param<Integer> TEST = Param.integer("test-size", "500", 10, 1_000_000, "test examples");
+    static final List<Param<?>> INSTANCE = List.of(N, ALPHA, TEACHER_K, TwoLayerParams.ACTIVATION);
 
-    @Override
-    public String name() {
-        return "bayes-kernel";
-    }
+    /**
+     * One sample: test losses of the network's posterior mean and of the lazy and adapted kernel machines,
+     * the relative change of the kernel, the RMS distances of both machines from the network, and the
+     * network's Monte Carlo error from the spread between chains.
+     */
+    public record Result(double test_loss_network, double test_loss_lazy, double test_loss_adapted, double kernel_change,
+                         double distance_lazy, double distance_adapted, double network_mc_error) {}
 
-    @Override
-    public String title() {
-        return "mean-field Bayesian network sampled by Langevin vs lazy (NNGP) and adapted kernel predictors, vs feature-learning strength gamma0 (docs/models.md 3.7)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(TwoLayerParams.n("16"), TwoLayerParams.k("256"), TwoLayerParams.teacherK("1"),
-                Param.real("alpha", "4", 0, false, 1e6, true, "alpha = P/N"), TwoLayerParams.ACTIVATION,
-                Param.real("gamma", "0.25,0.5,1,2", 0, false, 1e3, true, "feature-learning strength gamma0 (readout 1/(gamma0 K))"),
-                RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS,
-                Param.integer("test-size", "500", 10, 1_000_000, "test examples"));
-    }
-
-    @Override
-    public int defaultSamples() {
-        return 2;
-    }
-
-    @Override
-    public List<String> observables() {
-        return List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted", "kernel_change", "distance_lazy",
-                "distance_adapted", "network_mc_error");
-    }
-
-    @Override
-    public List<String> tableObservables() {
-        return List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted", "kernel_change", "distance_lazy",
-                "distance_adapted");
+    public BayesKernelExperiment() {
+        super(Descriptor.of("bayes-kernel", Result.class)
+                .title("mean-field Bayesian network sampled by Langevin vs lazy (NNGP) and adapted kernel predictors, vs"
+                        + " feature-learning strength gamma0 (docs/models.md 3.7)")
+                .params(N, K, TEACHER_K, ALPHA, TwoLayerParams.ACTIVATION, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS, TEST)
+                .samples(2)
+                .table("test_loss_network", "test_loss_lazy", "test_loss_adapted", "kernel_change", "distance_lazy", "distance_adapted")
+                .sizeParameter("k")
+                .figure(new Figure("gamma", "feature-learning strength gamma0", true,
+                        List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted"), "test loss", null, null)
+                        .withLogY().withTitleParams("n", "k", "alpha", "ridge")));
     }
 
     static int examples(Point pt) {
-        long p = Math.round(pt.real("alpha") * pt.integer("n"));
+        long p = Math.round(pt.get(ALPHA) * pt.get(N));
         if (p < 1 || p > 5000) {
             throw new UsageError("--alpha: P = alpha N = " + p + " (accepted: 1 <= P <= 5000, kernel systems are dense)");
         }
@@ -95,16 +84,16 @@ public final class BayesKernelExperiment implements Experiment {
     @Override
     public void validate(Point pt) {
         examples(pt);
-        if (!Activation.valueOf(pt.choice("activation").toUpperCase(Locale.ROOT)).hasClosedForm()) {
-            throw new UsageError("--activation: " + pt.choice("activation")
+        if (!TwoLayerParams.activation(pt).hasClosedForm()) {
+            throw new UsageError("--activation: " + pt.get(TwoLayerParams.ACTIVATION)
                     + " has no closed-form lazy (NNGP) kernel (accepted here: erf, linear, relu)");
         }
     }
 
     @Override
     public double cost(Point pt) {
-        return (double) pt.integer("n") * pt.integer("k") * examples(pt) * pt.integer("chains")
-                * (pt.integer("burn-in") + (long) pt.integer("thin") * pt.integer("draws"));
+        return (double) pt.get(N) * pt.get(K) * examples(pt) * pt.get(CHAINS)
+                * (pt.get(BURN_IN) + (long) pt.get(THIN) * pt.get(DRAWS));
     }
 
     /** The Langevin temperature whose Gibbs measure is the posterior above: T = ridge / (P K gamma0^2). */
@@ -113,23 +102,22 @@ public final class BayesKernelExperiment implements Experiment {
     }
 
     @Override
-    public UnitOutput run(Unit unit, Backend backend) {
+    protected Result unit(Unit unit, Backend backend) {
         Point pt = unit.point();
-        int k = pt.integer("k");
+        int k = pt.get(K);
         int p = examples(pt);
-        double gamma0 = pt.real("gamma");
-        double ridge = pt.real("ridge");
-        TwoLayerNetwork net = new TwoLayerNetwork(pt.integer("n"), k,
-                Activation.valueOf(pt.choice("activation").toUpperCase(Locale.ROOT)), Parameterization.MUP, 1 / gamma0, true);
-        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.integer("teacher-k"), p, pt.integer("test-size"), false, 0);
+        double gamma0 = pt.get(GAMMA0);
+        double ridge = pt.get(RIDGE);
+        TwoLayerNetwork net = new TwoLayerNetwork(pt.get(N), k, TwoLayerParams.activation(pt), Parameterization.MUP, 1 / gamma0, true);
+        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.get(TEACHER_K), p, pt.get(TEST), false, 0);
         Dataset train = task.train();
         Dataset test = task.test();
-        int burn = pt.integer("burn-in");
-        int thin = pt.integer("thin");
-        int draws = pt.integer("draws");
-        int chains = pt.integer("chains");
+        int burn = pt.get(BURN_IN);
+        int thin = pt.get(THIN);
+        int draws = pt.get(DRAWS);
+        int chains = pt.get(CHAINS);
         double t = temperature(ridge, p, k, gamma0);
-        TrainingSpec spec = new TrainingSpec(pt.real("step") / t, t, t, 0, burn + thin * draws, 0, 1);
+        TrainingSpec spec = new TrainingSpec(pt.get(STEP) / t, t, t, 0, burn + thin * draws, 0, 1);
 
         int tp = test.p();
         double[][] chainMean = new double[chains][tp];
@@ -165,15 +153,8 @@ public final class BayesKernelExperiment implements Experiment {
         double[] lazy = KernelRegression.predict(lazyTrain, KernelRegression.lazyKernel(net.activation(), test, train), train.y(), ridge);
         double[] adapted = KernelRegression.predict(kTrain, kTest, train.y(), ridge);
         double[] y = task.testTeacher();
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("test_loss_network", loss(network, y));
-        out.put("test_loss_lazy", loss(lazy, y));
-        out.put("test_loss_adapted", loss(adapted, y));
-        out.put("kernel_change", relativeDistance(kTrain, lazyTrain));
-        out.put("distance_lazy", rms(network, lazy));
-        out.put("distance_adapted", rms(network, adapted));
-        out.put("network_mc_error", chains < 2 ? Double.NaN : monteCarloError(chainMean, network));
-        return UnitOutput.of(out);
+        return new Result(loss(network, y), loss(lazy, y), loss(adapted, y), relativeDistance(kTrain, lazyTrain), rms(network, lazy),
+                rms(network, adapted), chains < 2 ? Double.NaN : monteCarloError(chainMean, network));
     }
 
     /** Phi = g(H) for pre-activations H (K x P). */
@@ -234,21 +215,8 @@ public final class BayesKernelExperiment implements Experiment {
     @Override
     public long memoryBytes(Point pt) {
         long p = examples(pt);
-        long t = pt.integer("test-size");
+        long t = pt.get(TEST);
         // the network's chains, then the kernel machines: P x P and T x P kernels and their solve
-        return MemoryEstimate.twoLayer(pt.integer("n"), pt.integer("k"), p, t, pt.integer("chains"))
-                + 8L * (3 * p * p + 2 * t * p + pt.integer("chains") * t);
-    }
-
-    @Override
-    public String sizeParameter() {
-        return "k";
-    }
-
-    @Override
-    public Figure figure() {
-        return new Figure("gamma", "feature-learning strength gamma0", true,
-                List.of("test_loss_network", "test_loss_lazy", "test_loss_adapted"), "test loss", null, null)
-                .withLogY().withTitleParams("n", "k", "alpha", "ridge");
+        return MemoryEstimate.twoLayer(pt.get(N), pt.get(K), p, t, pt.get(CHAINS)) + 8L * (3 * p * p + 2 * t * p + pt.get(CHAINS) * t);
     }
 }

@@ -1,52 +1,49 @@
 package io.dismc.experiment;
 
-import io.dismc.params.Param;
-import io.dismc.params.UsageError;
 import io.dismc.dynamics.DynamicsSpec;
 import io.dismc.dynamics.UpdateRule;
 import io.dismc.model.FieldForm;
 import io.dismc.model.HebbianCouplings;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import java.util.List;
-import java.util.Locale;
 
 /** Parameters shared by the Hopfield-family experiments, defined once. */
 final class CommonParams {
     private CommonParams() {}
 
-    static Param n(String def) {
+    static final Param<Integer> N = Param.integer("n", "1000", 2, 1_000_000, "number of spins N");
+    static final Param<Double> ALPHA = alpha("0.04:0.2:0.02");
+    static final Param<Double> TEMPERATURE = Param.real("temperature", "0", 0, true, 1e6, true,
+            "temperature T (0: sign dynamics)");
+    static final Param<UpdateRule> RULE = Param.choice("rule", "glauber", UpdateRule.class, "T > 0 update rule");
+    static final Param<Double> FLIP_FRACTION = Param.real("flip-fraction", "0", 0, true, 0.5, true,
+            "fraction of spins flipped in the initial state (overlap q = 1 - 2f)");
+    static final Param<FieldForm> FORM = Param.choice("form", "auto", FieldForm.class,
+            "local-field form: pattern (O(P)/update), j (O(N)/flip, N x N couplings), auto: pattern if P < N");
+    static final Param<Integer> MAX_SWEEPS = maxSweeps("200");
+
+    /** N with another default (same name, range and meaning). */
+    static Param<Integer> n(String def) {
         return Param.integer("n", def, 2, 1_000_000, "number of spins N");
     }
 
-    static Param alpha(String def) {
+    static Param<Double> alpha(String def) {
         return Param.real("alpha", def, 0, false, 1000, true, "load alpha = P/N (P stored patterns)");
     }
 
-    static final Param TEMPERATURE = Param.real("temperature", "0", 0, true, 1e6, true,
-            "temperature T (0: sign dynamics)");
-    static final Param RULE = Param.choice("rule", "glauber", List.of("glauber", "metropolis"),
-            "T > 0 update rule");
-    static final Param FLIP_FRACTION = Param.real("flip-fraction", "0", 0, true, 0.5, true,
-            "fraction of spins flipped in the initial state (overlap q = 1 - 2f)");
-    static final Param FORM = Param.choice("form", "auto", List.of("auto", "pattern", "j"),
-            "local-field form: pattern (O(P)/update), j (O(N)/flip, N x N couplings), auto: pattern if P < N");
-
-    static Param maxSweeps(String def) {
+    static Param<Integer> maxSweeps(String def) {
         return Param.integer("max-sweeps", def, 1, 1_000_000, "sweep budget per run");
     }
 
     static DynamicsSpec dynamics(Point pt) {
-        UpdateRule rule = UpdateRule.valueOf(pt.choice("rule").toUpperCase(Locale.ROOT));
-        return new DynamicsSpec(pt.real("temperature"), rule, pt.integer("max-sweeps"), true);
-    }
-
-    static FieldForm form(Point pt) {
-        return FieldForm.valueOf(pt.choice("form").toUpperCase(Locale.ROOT));
+        return new DynamicsSpec(pt.get(TEMPERATURE), pt.get(RULE), pt.get(MAX_SWEEPS), true);
     }
 
     /** P = round(alpha N), which must be at least 1 (and fit the J form if that is forced). */
     static int patternCount(Point pt) {
-        int n = pt.integer("n");
-        double alpha = pt.real("alpha");
+        int n = pt.get(N);
+        double alpha = pt.get(ALPHA);
         long p = Math.round(alpha * n);
         if (p < 1) {
             throw new UsageError("--alpha: alpha = " + alpha + " gives no pattern at N = " + n
@@ -55,7 +52,7 @@ final class CommonParams {
         if (p > Integer.MAX_VALUE / Math.max(1, n) || (long) n * p > 2_000_000_000L) {
             throw new UsageError("--alpha: N x P = " + n + " x " + p + " is too large (accepted: N P <= 2e9)");
         }
-        FieldForm form = form(pt).resolve(n, (int) p);
+        FieldForm form = pt.get(FORM).resolve(n, (int) p);
         if (form == FieldForm.J) {
             if (p > HebbianCouplings.MAX_P) {
                 throw new UsageError("--form: the J form needs P <= " + HebbianCouplings.MAX_P + " (P = " + p
@@ -66,5 +63,10 @@ final class CommonParams {
             }
         }
         return (int) p;
+    }
+
+    /** The Hopfield-family parameters every network experiment ends with. */
+    static List<Param<?>> dynamicsParams(Param<Integer> maxSweeps) {
+        return List.of(TEMPERATURE, RULE, FLIP_FRACTION, maxSweeps, FORM);
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /** The registry of named experiments, in the order {@code ./dismc list} shows them. */
 public final class Experiments {
-    private static final Map<String, Experiment> ALL = new LinkedHashMap<>();
+    private static final Map<String, Experiment<?>> ALL = new LinkedHashMap<>();
 
     static {
-        for (Experiment e : List.of(new HopfieldExperiment(), new RfhmExperiment(), new RfhmUnseenExperiment(),
+        for (Experiment<?> e : List.of(new HopfieldExperiment(), new RfhmExperiment(), new RfhmUnseenExperiment(),
                 new PerceptronCapacityExperiment(), new PerceptronTeacherExperiment(), new LocalEnergyExperiment(),
                 new GeodesicExperiment(), new BinaryCommitteeExperiment(), new TeacherStudentExperiment(), new BayesKernelExperiment(),
                 new TransferExperiment(), new SpectraExperiment())) {
@@ -20,12 +20,12 @@ public final class Experiments {
 
     private Experiments() {}
 
-    public static List<Experiment> all() {
+    public static List<Experiment<?>> all() {
         return List.copyOf(ALL.values());
     }
 
-    public static Experiment byName(String name) {
-        Experiment e = ALL.get(name);
+    public static Experiment<?> byName(String name) {
+        Experiment<?> e = ALL.get(name);
         if (e == null) {
             throw new UsageError("unknown experiment '" + name + "' (known: " + String.join(", ", ALL.keySet()) + ")");
         }

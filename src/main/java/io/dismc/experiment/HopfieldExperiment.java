@@ -1,7 +1,11 @@
 package io.dismc.experiment;
 
+import static io.dismc.experiment.CommonParams.ALPHA;
+import static io.dismc.experiment.CommonParams.FLIP_FRACTION;
+import static io.dismc.experiment.CommonParams.FORM;
+import static io.dismc.experiment.CommonParams.N;
+
 import io.dismc.backend.Backend;
-import io.dismc.params.Param;
 import io.dismc.dynamics.InitialCondition;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
@@ -11,47 +15,27 @@ import io.dismc.model.Overlap;
 import io.dismc.data.SpinMatrix;
 import io.dismc.model.StandardHopfieldModel;
 import io.dismc.rng.StreamIds.Purpose;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Storage in the standard Hopfield model (docs/models.md 1.1): start on (or near) pattern 1, relax, and
  * measure the Mattis overlap with it. Retrieval survives up to alpha_c ~= 0.138 at T = 0.
  */
-public final class HopfieldExperiment implements Experiment {
+public final class HopfieldExperiment extends Experiment<HopfieldExperiment.Result> {
     /** A run counts as retrieved when it ends this close to the pattern. */
     static final double RETRIEVED = 0.9;
 
-    @Override
-    public String name() {
-        return "hopfield";
-    }
+    /** One sample: the final overlap, whether it retrieved, the energy per spin, sweeps, whether it reached a fixed point. */
+    public record Result(double m, boolean retrieved, double energy, int sweeps, boolean converged) {}
 
-    @Override
-    public String title() {
-        return "standard Hopfield model: retrieval overlap vs alpha (docs/models.md 1.1)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(CommonParams.n("1000"), CommonParams.alpha("0.04:0.2:0.02"), CommonParams.TEMPERATURE,
-                CommonParams.RULE, CommonParams.FLIP_FRACTION, CommonParams.maxSweeps("200"), CommonParams.FORM);
-    }
-
-    @Override
-    public int defaultSamples() {
-        return 8;
-    }
-
-    @Override
-    public List<String> observables() {
-        return List.of("m", "retrieved", "energy", "sweeps", "converged");
-    }
-
-    @Override
-    public List<String> tableObservables() {
-        return List.of("m", "retrieved", "sweeps");
+    public HopfieldExperiment() {
+        super(Descriptor.of("hopfield", Result.class)
+                .title("standard Hopfield model: retrieval overlap vs alpha (docs/models.md 1.1)")
+                .params(N, ALPHA, CommonParams.TEMPERATURE, CommonParams.RULE, FLIP_FRACTION, CommonParams.MAX_SWEEPS, FORM)
+                .samples(8)
+                .table("m", "retrieved", "sweeps")
+                .figure(new Figure("alpha", "alpha = P/N", false, List.of("m"), "overlap m with the stored pattern", null, null)
+                        .withTitleParams("n", "temperature", "flip-fraction")));
     }
 
     @Override
@@ -60,43 +44,30 @@ public final class HopfieldExperiment implements Experiment {
     }
 
     @Override
-    public UnitOutput run(Unit unit, Backend backend) {
+    protected Result unit(Unit unit, Backend backend) {
         Point pt = unit.point();
-        int n = pt.integer("n");
+        int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
         SpinMatrix patterns = StandardHopfieldModel.patterns(n, p, unit.stream(Purpose.PATTERNS), backend);
-        Couplings couplings = HopfieldNetwork.store(patterns, CommonParams.form(pt), backend);
+        Couplings couplings = HopfieldNetwork.store(patterns, pt.get(FORM), backend);
         byte[] target = patterns.column(0);
-        byte[] start = InitialCondition.flipped(target, InitialCondition.flipCount(pt.real("flip-fraction"), n),
+        byte[] start = InitialCondition.flipped(target, InitialCondition.flipCount(pt.get(FLIP_FRACTION), n),
                 unit.stream(Purpose.INITIAL_STATE));
         Relaxation r = backend.relax(couplings, List.of(new Replica(start, unit.stream(Purpose.DYNAMICS))),
                 CommonParams.dynamics(pt)).get(0);
         double m = Overlap.of(r.state(), target);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("m", m);
-        out.put("retrieved", m > RETRIEVED ? 1.0 : 0.0);
-        out.put("energy", r.energyPerSpin());
-        out.put("sweeps", (double) r.sweeps());
-        out.put("converged", r.converged() ? 1.0 : 0.0);
-        return UnitOutput.of(out);
+        return new Result(m, m > RETRIEVED, r.energyPerSpin(), r.sweeps(), r.converged());
     }
 
     /** Per sweep: N updates of O(min(P, N)) each (the cheaper field form). */
     @Override
     public double cost(Point pt) {
-        int n = pt.integer("n");
-        return (double) n * Math.min(Math.round(pt.real("alpha") * n), n);
+        int n = pt.get(N);
+        return (double) n * Math.min(Math.round(pt.get(ALPHA) * n), n);
     }
 
     @Override
     public long memoryBytes(Point pt) {
-        return MemoryEstimate.hopfield(pt.integer("n"), Math.round(pt.real("alpha") * pt.integer("n")), 0, false, false,
-                CommonParams.form(pt));
-    }
-
-    @Override
-    public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", false, List.of("m"), "overlap m with the stored pattern", null, null)
-                .withTitleParams("n", "temperature", "flip-fraction");
+        return MemoryEstimate.hopfield(pt.get(N), Math.round(pt.get(ALPHA) * pt.get(N)), 0, false, false, pt.get(FORM));
     }
 }

@@ -18,92 +18,77 @@ import java.util.Map;
  * delta_E(d)). Solutions found with kappa &gt; 0 sit in wider, flatter regions: lower delta_E at small d.
  * The instance does not depend on kappa or the solver, so margins are compared on the same instances.
  */
-public final class LocalEnergyExperiment implements Experiment {
-    static final List<String> INSTANCE = List.of("n", "alpha", "inputs");
-    /** Distances d at which delta_E is measured (overlap 1 - 2d with the solution). */
+public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperiment.Result> {
+    static final Param<Integer> N = PerceptronParams.n("201");
+    static final Param<Double> ALPHA = PerceptronParams.alpha("0.4");
+    static final Param<Double> KAPPA = PerceptronParams.kappa("0,0.3");
+    static final Param<String> WEIGHTS = Param.choice("weights", "binary", List.of("binary", "spherical"),
+            "weights +-1 or on the sphere |w|^2 = N");
+    static final Param<Integer> MOVES = Param.integer("moves", "30", 1, 100_000, "random moves averaged per distance");
+    static final List<Param<?>> INSTANCE = List.of(N, ALPHA, PerceptronParams.INPUTS);
+    /** Distances d at which delta_E is measured (overlap 1 - 2d with the solution): the components of {@link Result}. */
     static final double[] DISTANCES = {0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2};
-    static final Param MOVES = Param.integer("moves", "30", 1, 100_000, "random moves averaged per distance");
 
-    @Override
-    public String name() {
-        return "local-energy";
+    /** One sample: whether the solver found a solution, and the local energy at each distance (NaN without a solution). */
+    public record Result(boolean solved, @Observable("dE_0") double dE0, @Observable("dE_0.005") double dE0005,
+                         @Observable("dE_0.01") double dE001, @Observable("dE_0.02") double dE002,
+                         @Observable("dE_0.05") double dE005, @Observable("dE_0.1") double dE01,
+                         @Observable("dE_0.2") double dE02) {}
+
+    public LocalEnergyExperiment() {
+        super(Descriptor.of("local-energy", Result.class)
+                .title("local energy delta_E(d) around solutions found at margin kappa: the flatness of minima (docs/models.md 2.5)")
+                .params(withSolver(N, ALPHA, KAPPA, WEIGHTS, PerceptronParams.INPUTS, MOVES))
+                .samples(8)
+                .table("solved", column(0.01), column(0.05), column(0.2))
+                .figure(Figure.profile("distance d (overlap 1 - 2d with the solution)", profile(),
+                        "local energy delta_E(d): training error after the move").withTitleParams("n", "alpha", "weights", "solver")));
     }
 
-    @Override
-    public String title() {
-        return "local energy delta_E(d) around solutions found at margin kappa: the flatness of minima (docs/models.md 2.5)";
-    }
-
-    @Override
-    public List<Param> params() {
-        List<Param> p = new ArrayList<>(List.of(PerceptronParams.n("201"), PerceptronParams.alpha("0.4"), PerceptronParams.kappa("0,0.3"),
-                Param.choice("weights", "binary", List.of("binary", "spherical"), "weights +-1 or on the sphere |w|^2 = N"),
-                PerceptronParams.INPUTS, MOVES));
+    static List<Param<?>> withSolver(Param<?>... own) {
+        List<Param<?>> p = new ArrayList<>(List.of(own));
         p.addAll(PerceptronParams.solverParams());
         return p;
-    }
-
-    @Override
-    public int defaultSamples() {
-        return 8;
     }
 
     static String column(double d) {
         return "dE_" + (d == 0 ? "0" : String.format(Locale.ROOT, "%s", d));
     }
 
-    @Override
-    public List<String> observables() {
-        List<String> o = new ArrayList<>(List.of("solved"));
-        for (double d : DISTANCES) {
-            o.add(column(d));
-        }
-        return o;
-    }
-
-    @Override
-    public List<String> tableObservables() {
-        return List.of("solved", column(0.01), column(0.05), column(0.2));
-    }
-
-    @Override
-    public void validate(Point pt) {
-        PerceptronParams.validate(pt, pt.real("kappa"));
-    }
-
-    @Override
-    public double cost(Point pt) {
-        return (double) pt.integer("n") * PerceptronParams.examples(pt) * (1 + pt.integer("moves"));
-    }
-
-    @Override
-    public UnitOutput run(Unit unit, Backend backend) {
-        Point pt = unit.point();
-        PerceptronInstance inst = PerceptronParams.storage(pt, unit, INSTANCE);
-        SolverOutcome o = PerceptronParams.solve(pt, unit, inst, pt.real("kappa"), 1, backend, Purpose.TRAINING).get(0);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("solved", o.solved() ? 1.0 : 0.0);
-        for (int k = 0; k < DISTANCES.length; k++) {
-            // moves are drawn from the instance's streams: every margin meets the same perturbations
-            double e = o.solved() ? LocalEnergy.at(inst, o.weights(), PerceptronParams.binary(pt), DISTANCES[k], pt.integer("moves"),
-                    unit.instanceStream(INSTANCE, Purpose.PERTURBATION, k).family()) : Double.NaN;
-            out.put(column(DISTANCES[k]), e);
-        }
-        return UnitOutput.of(out);
-    }
-
-    @Override
-    public long memoryBytes(Point pt) {
-        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), 0, 4 + pt.integer("moves"));
-    }
-
-    @Override
-    public Figure figure() {
+    private static Map<String, Double> profile() {
         Map<String, Double> at = new LinkedHashMap<>();
         for (double d : DISTANCES) {
             at.put(column(d), d);
         }
-        return Figure.profile("distance d (overlap 1 - 2d with the solution)", at, "local energy delta_E(d): training error after the move")
-                .withTitleParams("n", "alpha", "weights", "solver");
+        return at;
+    }
+
+    @Override
+    public void validate(Point pt) {
+        PerceptronParams.validate(pt, pt.get(KAPPA));
+    }
+
+    @Override
+    public double cost(Point pt) {
+        return (double) pt.get(N) * PerceptronParams.examples(pt) * (1 + pt.get(MOVES));
+    }
+
+    @Override
+    protected Result unit(Unit unit, Backend backend) {
+        Point pt = unit.point();
+        PerceptronInstance inst = PerceptronParams.storage(pt, unit, INSTANCE);
+        SolverOutcome o = PerceptronParams.solve(pt, unit, inst, pt.get(KAPPA), 1, backend, Purpose.TRAINING).get(0);
+        double[] e = new double[DISTANCES.length];
+        for (int k = 0; k < DISTANCES.length; k++) {
+            // moves are drawn from the instance's streams: every margin meets the same perturbations
+            e[k] = o.solved() ? LocalEnergy.at(inst, o.weights(), PerceptronParams.binary(pt), DISTANCES[k], pt.get(MOVES),
+                    unit.instanceStream(INSTANCE, Purpose.PERTURBATION, k).family()) : Double.NaN;
+        }
+        return new Result(o.solved(), e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
+    }
+
+    @Override
+    public long memoryBytes(Point pt) {
+        return MemoryEstimate.perceptron(pt.get(N), PerceptronParams.examples(pt), 0, 4 + pt.get(MOVES));
     }
 }

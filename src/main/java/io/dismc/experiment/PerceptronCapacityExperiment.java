@@ -7,7 +7,6 @@ import io.dismc.perceptron.PerceptronTheory;
 import io.dismc.perceptron.SolverOutcome;
 import io.dismc.rng.StreamIds.Purpose;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,76 +18,48 @@ import java.util.TreeSet;
  * Cover's exact finite-N probability (spherical, kappa = 0), Gardner's RS alpha_c(kappa) (exact for
  * kappa &gt;= 0, an upper bound below), Krauth-Mezard's 0.833 (binary).
  */
-public final class PerceptronCapacityExperiment implements Experiment {
+public final class PerceptronCapacityExperiment extends Experiment<PerceptronCapacityExperiment.Result> {
+    static final Param<Double> ALPHA = Param.real("alpha", "1:3:0.2", 0, false, 100, true,
+            "constraint density alpha = P/N; the default brackets the spherical capacity 2 (binary weights: 0.833, try 0.2:1.2:0.1)");
     /** The instance (inputs, labels) depends on these only: solvers and margins meet the same instances. */
-    static final List<String> INSTANCE = List.of("n", "alpha", "inputs");
+    static final List<Param<?>> INSTANCE = List.of(PerceptronParams.N, ALPHA, PerceptronParams.INPUTS);
 
-    @Override
-    public String name() {
-        return "perceptron-capacity";
-    }
+    /** One sample: whether the solver satisfied every constraint, the fraction it violates, and its steps. */
+    public record Result(boolean solved, double violated, long steps) {}
 
-    @Override
-    public String title() {
-        return "perceptron storage capacity: solved fraction vs alpha, binary or spherical weights, margin kappa (docs/models.md 2.3)";
-    }
-
-    @Override
-    public List<Param> params() {
-        List<Param> p = new ArrayList<>(List.of(PerceptronParams.n("100"),
-                Param.real("alpha", "1:3:0.2", 0, false, 100, true,
-                        "constraint density alpha = P/N; the default brackets the spherical capacity 2 (binary weights: 0.833, try 0.2:1.2:0.1)"),
-                PerceptronParams.kappa("0"), PerceptronParams.WEIGHTS, PerceptronParams.INPUTS));
-        p.addAll(PerceptronParams.solverParams());
-        return p;
-    }
-
-    @Override
-    public int defaultSamples() {
-        return 20;
-    }
-
-    @Override
-    public List<String> observables() {
-        return List.of("solved", "violated", "steps");
-    }
-
-    @Override
-    public List<String> tableObservables() {
-        return List.of("solved", "violated");
+    public PerceptronCapacityExperiment() {
+        super(Descriptor.of("perceptron-capacity", Result.class)
+                .title("perceptron storage capacity: solved fraction vs alpha, binary or spherical weights, margin kappa"
+                        + " (docs/models.md 2.3)")
+                .params(LocalEnergyExperiment.withSolver(PerceptronParams.N, ALPHA, PerceptronParams.KAPPA, PerceptronParams.WEIGHTS,
+                        PerceptronParams.INPUTS))
+                .samples(20)
+                .table("solved", "violated")
+                .figure(new Figure("alpha", "alpha = P/N", false, List.of("solved"), "fraction of instances solved", null, null)
+                        .withTitleParams("n", "kappa", "weights", "inputs", "solver")));
     }
 
     @Override
     public void validate(Point pt) {
-        PerceptronParams.validate(pt, pt.real("kappa"));
+        PerceptronParams.validate(pt, pt.get(PerceptronParams.KAPPA));
     }
 
     @Override
     public double cost(Point pt) {
-        return (double) pt.integer("n") * PerceptronParams.examples(pt);
+        return (double) pt.get(PerceptronParams.N) * PerceptronParams.examples(pt);
     }
 
     @Override
-    public UnitOutput run(Unit unit, Backend backend) {
+    protected Result unit(Unit unit, Backend backend) {
         Point pt = unit.point();
         PerceptronInstance inst = PerceptronParams.storage(pt, unit, INSTANCE);
-        SolverOutcome o = PerceptronParams.solve(pt, unit, inst, pt.real("kappa"), 1, backend, Purpose.TRAINING).get(0);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("solved", o.solved() ? 1.0 : 0.0);
-        out.put("violated", o.violations() < 0 ? Double.NaN : (double) o.violations() / inst.p());
-        out.put("steps", (double) o.steps());
-        return UnitOutput.of(out);
+        SolverOutcome o = PerceptronParams.solve(pt, unit, inst, pt.get(PerceptronParams.KAPPA), 1, backend, Purpose.TRAINING).get(0);
+        return new Result(o.solved(), o.violations() < 0 ? Double.NaN : (double) o.violations() / inst.p(), o.steps());
     }
 
     @Override
     public long memoryBytes(Point pt) {
-        return MemoryEstimate.perceptron(pt.integer("n"), PerceptronParams.examples(pt), 0, 4);
-    }
-
-    @Override
-    public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", false, List.of("solved"), "fraction of instances solved", null, null)
-                .withTitleParams("n", "kappa", "weights", "inputs", "solver");
+        return MemoryEstimate.perceptron(pt.get(PerceptronParams.N), PerceptronParams.examples(pt), 0, 4);
     }
 
     @Override
@@ -97,9 +68,9 @@ public final class PerceptronCapacityExperiment implements Experiment {
         TreeSet<Double> alphas = new TreeSet<>();
         Map<String, Point> combos = new TreeMap<>();
         for (PointSummary s : summaries) {
-            alphas.add(s.point().real("alpha"));
             Point p = s.point();
-            combos.putIfAbsent(p.choice("weights") + "|" + p.real("kappa") + "|" + p.integer("n"), p);
+            alphas.add(p.get(ALPHA));
+            combos.putIfAbsent(p.get(PerceptronParams.WEIGHTS) + "|" + p.get(PerceptronParams.KAPPA) + "|" + p.get(PerceptronParams.N), p);
         }
         if (alphas.isEmpty()) {
             return out;
@@ -107,10 +78,10 @@ public final class PerceptronCapacityExperiment implements Experiment {
         double lo = alphas.first();
         double hi = alphas.last();
         for (Point p : combos.values()) {
-            double kappa = p.real("kappa");
-            if (p.choice("weights").equals("spherical")) {
+            double kappa = p.get(PerceptronParams.KAPPA);
+            if (p.get(PerceptronParams.WEIGHTS).equals("spherical")) {
                 if (kappa == 0) {
-                    int n = p.integer("n");
+                    int n = p.get(PerceptronParams.N);
                     int m = 200;
                     double[] x = new double[m + 1];
                     double[] y = new double[m + 1];

@@ -1,5 +1,6 @@
 package io.dismc.experiment;
 
+import io.dismc.params.Param;
 import io.dismc.rng.StreamIds;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +41,15 @@ public record Point(int index, String experiment, Map<String, Object> values) {
 
     public static String canonical(Object v) {
         return v instanceof Double d ? Double.toString(d) : String.valueOf(v);
+    }
+
+    /** This point's value of the parameter, typed. */
+    public <T> T get(Param<T> param) {
+        return param.value(get(param.name()));
+    }
+
+    public boolean has(Param<?> param) {
+        return values.containsKey(param.name());
     }
 
     public int integer(String name) {

@@ -15,9 +15,7 @@ import io.dismc.data.SpinMatrix;
 import io.dismc.rng.StreamIds.Purpose;
 import io.dismc.data.NdArray;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Generalization to unseen examples in the RFHM (Kalaj et al. 2024; docs/models.md 1.3): examples mix
@@ -25,91 +23,76 @@ import java.util.Map;
  * examples built from the same features with L_test = 3, 5, 7, and on a feature, T = 0 dynamics
  * measures each one's local stability (overlap of the fixed point with the start).
  */
-public final class RfhmUnseenExperiment implements Experiment {
+public final class RfhmUnseenExperiment extends Experiment<RfhmUnseenExperiment.Result> {
     static final int[] TEST_SPARSITIES = {3, 5, 7};
-    static final Param PROBES = Param.integer("probes", "4", 1, 10_000,
+    static final Param<Integer> N = CommonParams.n("4000");
+    static final Param<Double> ALPHA = CommonParams.alpha("0.01,0.02,0.05,0.1,0.2,0.5,1");
+    static final Param<Double> ALPHA_D = Param.real("alpha-d", "0.005", 0, false, 1000, true, "feature density alpha_D = D/N");
+    static final Param<Integer> SPARSITY = Param.integer("sparsity", "3", 1, 1_000_000, "L: features mixed in each stored example");
+    static final Param<Integer> PROBES = Param.integer("probes", "4", 1, 10_000,
             "examples probed per sample (stored, unseen for each L_test, and a feature each)");
-    static final Param WEIGHTS = Param.choice("weights", "gaussian", List.of("gaussian", "binary"),
+    static final Param<String> WEIGHTS = Param.choice("weights", "gaussian", List.of("gaussian", "binary"),
             "mixing weights of the L features: N(0,1) or +-1");
+    static final Param<Integer> MAX_SWEEPS = CommonParams.maxSweeps("500");
 
-    @Override
-    public String name() {
-        return "rfhm-unseen";
-    }
+    /**
+     * One sample: mean local stabilities of stored examples, unseen ones with L_test = 3, 5, 7, and features;
+     * stability: kinds (train, L3, L5, L7, feature) x probes, each the overlap of the fixed point with its start.
+     */
+    public record Result(double m_train, double m_test_L3, double m_test_L5, double m_test_L7, double m_feature,
+                         NdArray stability) {}
 
-    @Override
-    public String title() {
-        return "RFHM generalization: stability of stored examples, unseen examples (L_test = 3, 5, 7) and features (docs/models.md 1.3)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(CommonParams.n("4000"), CommonParams.alpha("0.01,0.02,0.05,0.1,0.2,0.5,1"),
-                Param.real("alpha-d", "0.005", 0, false, 1000, true, "feature density alpha_D = D/N"),
-                Param.integer("sparsity", "3", 1, 1_000_000, "L: features mixed in each stored example"), WEIGHTS, PROBES, CommonParams.TEMPERATURE, CommonParams.RULE,
-                CommonParams.maxSweeps("500"), CommonParams.FORM);
-    }
-
-    @Override
-    public int defaultSamples() {
-        return 4;
-    }
-
-    @Override
-    public List<String> observables() {
-        return List.of("m_train", "m_test_L3", "m_test_L5", "m_test_L7", "m_feature");
-    }
-
-    /** stability: kinds (train, L3, L5, L7, feature) x probes, each the overlap of the fixed point with its start. */
-    @Override
-    public List<String> arrayObservables() {
-        return List.of("stability");
+    public RfhmUnseenExperiment() {
+        super(Descriptor.of("rfhm-unseen", Result.class)
+                .title("RFHM generalization: stability of stored examples, unseen examples (L_test = 3, 5, 7) and features"
+                        + " (docs/models.md 1.3)")
+                .params(N, ALPHA, ALPHA_D, SPARSITY, WEIGHTS, PROBES, CommonParams.TEMPERATURE, CommonParams.RULE, MAX_SWEEPS,
+                        CommonParams.FORM)
+                .samples(4)
+                .figure(new Figure("alpha", "alpha = P/N", true, List.of("m_train", "m_test_L3", "m_test_L5", "m_test_L7", "m_feature"),
+                        "overlap with the starting configuration", null, null)
+                        .withTitleParams("n", "alpha-d", "sparsity", "temperature")));
     }
 
     @Override
     public double cost(Point pt) {
-        int n = pt.integer("n");
-        long p = Math.round(pt.real("alpha") * n);
-        return (double) n * Math.min(p, n) * 5 * pt.integer("probes");
-    }
-
-    @Override
-    public List<String> tableObservables() {
-        return observables();
+        int n = pt.get(N);
+        long p = Math.round(pt.get(ALPHA) * n);
+        return (double) n * Math.min(p, n) * 5 * pt.get(PROBES);
     }
 
     static int featureCount(Point pt) {
-        return Math.max(1, (int) Math.round(pt.real("alpha-d") * pt.integer("n")));
+        return Math.max(1, (int) Math.round(pt.get(ALPHA_D) * pt.get(N)));
     }
 
     @Override
     public void validate(Point pt) {
         int p = CommonParams.patternCount(pt);
         int d = featureCount(pt);
-        int needed = Math.max(pt.integer("sparsity"), TEST_SPARSITIES[TEST_SPARSITIES.length - 1]);
+        int needed = Math.max(pt.get(SPARSITY), TEST_SPARSITIES[TEST_SPARSITIES.length - 1]);
         if (needed > d) {
             throw new UsageError("--alpha-d: D = round(alpha_D N) = " + d + " features, but examples mix up to " + needed
                     + " (accepted: alpha_D N >= " + needed + ")");
         }
-        if (pt.integer("probes") > p) {
-            throw new UsageError("--probes: " + pt.integer("probes") + " probes but only P = " + p
+        if (pt.get(PROBES) > p) {
+            throw new UsageError("--probes: " + pt.get(PROBES) + " probes but only P = " + p
                     + " stored examples (accepted: 1 <= probes <= P)");
         }
     }
 
     @Override
-    public UnitOutput run(Unit unit, Backend backend) {
+    protected Result unit(Unit unit, Backend backend) {
         Point pt = unit.point();
-        int n = pt.integer("n");
+        int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
-        int l = pt.integer("sparsity");
-        int probes = pt.integer("probes");
-        boolean binaryWeights = pt.choice("weights").equals("binary");
+        int l = pt.get(SPARSITY);
+        int probes = pt.get(PROBES);
+        boolean binaryWeights = pt.get(WEIGHTS).equals("binary");
         RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, featureCount(pt), FeatureKind.BINARY);
         Features f = model.features(unit.stream(Purpose.FEATURES), backend);
         SpinMatrix stored = model.sparseMixtures(f, p, l, binaryWeights,
                 unit.stream(Purpose.LATENTS, 0), unit.stream(Purpose.LATENTS, 1));
-        Couplings couplings = HopfieldNetwork.store(stored, CommonParams.form(pt), backend);
+        Couplings couplings = HopfieldNetwork.store(stored, pt.get(CommonParams.FORM), backend);
 
         // starts[kind][probe]: kind 0 = stored example, 1..3 = unseen with L_test 3/5/7, 4 = feature
         List<byte[]> starts = new ArrayList<>();
@@ -131,33 +114,26 @@ public final class RfhmUnseenExperiment implements Experiment {
             replicas.add(new Replica(starts.get(r), unit.stream(Purpose.DYNAMICS, r)));
         }
         List<Relaxation> results = backend.relax(couplings, replicas, CommonParams.dynamics(pt));
-        String[] names = observables().toArray(new String[0]);
-        Map<String, Double> out = new LinkedHashMap<>();
-        double[] stability = new double[names.length * probes];
-        for (int kind = 0; kind < names.length; kind++) {
+        int kinds = 2 + TEST_SPARSITIES.length;
+        double[] mean = new double[kinds];
+        double[] stability = new double[kinds * probes];
+        for (int kind = 0; kind < kinds; kind++) {
             double sum = 0;
             for (int mu = 0; mu < probes; mu++) {
                 int r = kind * probes + mu;
                 stability[r] = Overlap.of(results.get(r).state(), starts.get(r));
                 sum += stability[r];
             }
-            out.put(names[kind], sum / probes);
+            mean[kind] = sum / probes;
         }
         // every probe's overlap: the outcomes cluster at distinct attractors (docs/models.md 1.3.3)
-        return new UnitOutput(out, Map.of("stability", new NdArray(new int[] {names.length, probes}, stability)));
+        return new Result(mean[0], mean[1], mean[2], mean[3], mean[4], array(stability, kinds, probes));
     }
 
     @Override
     public long memoryBytes(Point pt) {
-        int n = pt.integer("n");
-        long d = Math.max(1, Math.round(pt.real("alpha-d") * n));
-        return MemoryEstimate.hopfield(n, Math.round(pt.real("alpha") * n), d, false, false, CommonParams.form(pt))
-                + 4L * n * pt.integer("probes");
-    }
-
-    @Override
-    public Figure figure() {
-        return new Figure("alpha", "alpha = P/N", true, observables(), "overlap with the starting configuration", null, null)
-                .withTitleParams("n", "alpha-d", "sparsity", "temperature");
+        int n = pt.get(N);
+        return MemoryEstimate.hopfield(n, Math.round(pt.get(ALPHA) * n), featureCount(pt), false, false, pt.get(CommonParams.FORM))
+                + 4L * n * pt.get(PROBES);
     }
 }

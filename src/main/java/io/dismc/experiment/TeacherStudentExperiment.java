@@ -11,9 +11,7 @@ import io.dismc.twolayer.TwoLayerObservables;
 import io.dismc.twolayer.TwoLayerTeacher;
 import io.dismc.twolayer.TwoLayerTrainer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Narrow one-hidden-layer networks in the teacher-student setting (Barbier, Gerace, Ingrosso, Lauditi,
@@ -22,54 +20,47 @@ import java.util.Map;
  * closed form for erf/linear) and the specialization index vs alpha: past the specialization
  * transition each student unit aligns with one teacher unit and the error drops.
  */
-public final class TeacherStudentExperiment implements Experiment {
-    static final List<String> INSTANCE = List.of("n", "k", "teacher-k", "alpha", "activation", "noise", "task");
-    static final Param ALPHA = Param.real("alpha", "0.5,1,2,4", 0, false, 1e6, true, "alpha = P / (K N)");
-    static final Param NOISE = Param.real("noise", "0", 0, true, 1e6, true, "label noise standard deviation (regression)");
-    static final Param TASK = Param.choice("task", "regression", List.of("regression", "classification"),
+public final class TeacherStudentExperiment extends Experiment<TeacherStudentExperiment.Result> {
+    static final Param<Integer> N = TwoLayerParams.n("100");
+    static final Param<Integer> K = TwoLayerParams.k("2");
+    static final Param<Integer> TEACHER_K = TwoLayerParams.teacherK("2");
+    static final Param<Double> ALPHA = Param.real("alpha", "0.5,1,2,4", 0, false, 1e6, true, "alpha = P / (K N)");
+    static final Param<Double> NOISE = Param.real("noise", "0", 0, true, 1e6, true, "label noise standard deviation (regression)");
+    static final Param<String> TASK = Param.choice("task", "regression", List.of("regression", "classification"),
             "targets: teacher output (+ noise) or its sign");
+    static final List<Param<?>> INSTANCE = List.of(N, K, TEACHER_K, ALPHA, TwoLayerParams.ACTIVATION, NOISE, TASK);
 
-    @Override
-    public String name() {
-        return "teacher-student";
-    }
+    /**
+     * One sample at the end of training: training loss, measured and closed-form test error, specialization
+     * index, kernel alignment, top singular value of W / sqrt(N); the overlaps Q = W W^T/N, M = W W*^T/N,
+     * R = W* W*^T/N, the singular values of W, and the curves (rows: recorded times; columns: step, train
+     * loss, test error).
+     */
+    public record Result(double train_loss, double test_error, double test_error_theory, double specialization,
+                         double kernel_alignment, double top_singular, NdArray Q, NdArray M, NdArray R, NdArray spectrum,
+                         NdArray curves) {}
 
-    @Override
-    public String title() {
-        return "narrow two-layer teacher-student: generalization error and specialization vs alpha = P/(K N), GD or Langevin (docs/models.md 3.5)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(TwoLayerParams.n("100"), TwoLayerParams.k("2"), TwoLayerParams.teacherK("2"), ALPHA, TwoLayerParams.ACTIVATION,
-                TwoLayerParams.parameterization("ntk"), TwoLayerParams.GAMMA, TwoLayerParams.READOUT, NOISE, TASK,
-                TwoLayerParams.eta("3"), TwoLayerParams.temperature("0"), TwoLayerParams.LAMBDA, TwoLayerParams.steps("10000"),
-                TwoLayerParams.BATCH, TwoLayerParams.TEST, TwoLayerParams.TIMES);
-    }
-
-    @Override
-    public int defaultSamples() {
-        return 2;
-    }
-
-    @Override
-    public List<String> observables() {
-        return List.of("train_loss", "test_error", "test_error_theory", "specialization", "kernel_alignment", "top_singular");
-    }
-
-    @Override
-    public List<String> tableObservables() {
-        return List.of("train_loss", "test_error", "test_error_theory", "specialization");
-    }
-
-    @Override
-    public List<String> arrayObservables() {
-        return List.of("Q", "M", "R", "spectrum", "curves");
+    public TeacherStudentExperiment() {
+        super(Descriptor.of("teacher-student", Result.class)
+                .title("narrow two-layer teacher-student: generalization error and specialization vs alpha = P/(K N), GD or Langevin"
+                        + " (docs/models.md 3.5)")
+                .params(N, K, TEACHER_K, ALPHA, TwoLayerParams.ACTIVATION, TwoLayerParams.parameterization("ntk"), TwoLayerParams.GAMMA,
+                        TwoLayerParams.READOUT, NOISE, TASK, TwoLayerParams.eta("3"), TwoLayerParams.temperature("0"),
+                        TwoLayerParams.LAMBDA, TwoLayerParams.steps("10000"), TwoLayerParams.BATCH, TwoLayerParams.TEST,
+                        TwoLayerParams.TIMES)
+                .samples(2)
+                .table("train_loss", "test_error", "test_error_theory", "specialization")
+                .figure(new Figure("alpha", "alpha = P/(K N)", true, List.of("test_error", "test_error_theory", "specialization"),
+                        "generalization error / specialization index", null, null)
+                        .withPanels(Figure.panel("generalization error", "test_error", "test_error_theory").log(),
+                                Figure.panel("final training loss", "train_loss").log(),
+                                Figure.panel("specialization index", "specialization"))
+                        .withTitleParams("n", "k", "teacher-k", "activation", "eta", "steps")));
     }
 
     static int examples(Point pt) {
-        long p = Math.round(pt.real("alpha") * pt.integer("k") * pt.integer("n"));
-        if (p < 1 || p * pt.integer("n") > 200_000_000L) {
+        long p = Math.round(pt.get(ALPHA) * pt.get(K) * pt.get(N));
+        if (p < 1 || p * pt.get(N) > 200_000_000L) {
             throw new UsageError("--alpha: P = alpha K N = " + p + " examples (accepted: 1 <= P and P N <= 2e8)");
         }
         return (int) p;
@@ -78,27 +69,28 @@ public final class TeacherStudentExperiment implements Experiment {
     @Override
     public void validate(Point pt) {
         examples(pt);
-        TwoLayerParams.checkStable(pt, pt.real("lambda"), "lambda");
-        if (pt.integer("batch") > examples(pt)) {
-            throw new UsageError("--batch: " + pt.integer("batch") + " exceeds the P = " + examples(pt) + " examples (accepted: 0 for full batch, or <= P)");
+        TwoLayerParams.checkStable(pt, pt.get(TwoLayerParams.LAMBDA), "lambda");
+        if (pt.get(TwoLayerParams.BATCH) > examples(pt)) {
+            throw new UsageError("--batch: " + pt.get(TwoLayerParams.BATCH) + " exceeds the P = " + examples(pt)
+                    + " examples (accepted: 0 for full batch, or <= P)");
         }
     }
 
     @Override
     public double cost(Point pt) {
-        return (double) pt.integer("n") * pt.integer("k") * examples(pt) * pt.integer("steps");
+        return (double) pt.get(N) * pt.get(K) * examples(pt) * pt.get(TwoLayerParams.STEPS);
     }
 
     @Override
-    public UnitOutput run(Unit unit, Backend backend) {
+    protected Result unit(Unit unit, Backend backend) {
         Point pt = unit.point();
-        int n = pt.integer("n");
-        int k = pt.integer("k");
+        int n = pt.get(N);
+        int k = pt.get(K);
         int p = examples(pt);
-        boolean classification = pt.choice("task").equals("classification");
-        TwoLayerNetwork net = TwoLayerParams.network(pt, k, pt.choice("readout").equals("trained"));
-        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.integer("teacher-k"), p, pt.integer("test-size"),
-                classification, pt.real("noise"));
+        boolean classification = pt.get(TASK).equals("classification");
+        TwoLayerNetwork net = TwoLayerParams.network(pt, k, pt.get(TwoLayerParams.READOUT).equals("trained"));
+        TwoLayerParams.Task task = TwoLayerParams.task(unit, INSTANCE, net, pt.get(TEACHER_K), p, pt.get(TwoLayerParams.TEST),
+                classification, pt.get(NOISE));
         TwoLayerTeacher teacher = task.teacher();
         Dataset train = task.train();
         Dataset test = task.test();
@@ -114,43 +106,21 @@ public final class TeacherStudentExperiment implements Experiment {
         NdArray m = TwoLayerObservables.overlap(wf, k, teacher.weights(), teacher.network().k(), n);
         NdArray r = TwoLayerObservables.overlap(teacher.weights(), teacher.network().k(), teacher.weights(), teacher.network().k(), n);
         double[] sv = TwoLayerObservables.singularValues(wf, k, n);
-        Map<String, Double> out = new LinkedHashMap<>();
         double[] last = curve.get(curve.size() - 1);
-        out.put("train_loss", last[1]);
-        out.put("test_error", last[2]);
-        out.put("test_error_theory", !classification && net.activation().hasClosedForm()
-                ? TwoLayerObservables.generalizationError(net, wf, teacher) : Double.NaN);
-        out.put("specialization", TwoLayerObservables.specialization(q, m, r));
+        double theory = !classification && net.activation().hasClosedForm()
+                ? TwoLayerObservables.generalizationError(net, wf, teacher) : Double.NaN;
         Dataset probe = Dataset.gaussianInputs(n, 200, unit.instanceStream(INSTANCE, Purpose.TEST_EXAMPLES, 1));
-        out.put("kernel_alignment", TwoLayerObservables.kernelAlignment(net, wf, probe, teacher.outputs(probe)));
-        out.put("top_singular", sv[0] / Math.sqrt(n));
+        double alignment = TwoLayerObservables.kernelAlignment(net, wf, probe, teacher.outputs(probe));
         double[] flat = new double[curve.size() * 3];
         for (int i = 0; i < curve.size(); i++) {
             System.arraycopy(curve.get(i), 0, flat, 3 * i, 3);
         }
-        Map<String, NdArray> arrays = new LinkedHashMap<>();
-        arrays.put("Q", q);
-        arrays.put("M", m);
-        arrays.put("R", r);
-        arrays.put("spectrum", new NdArray(new int[] {sv.length}, sv));
-        // rows: recorded times; columns: step, train loss, test error
-        arrays.put("curves", new NdArray(new int[] {curve.size(), 3}, flat));
-        return new UnitOutput(out, arrays);
+        return new Result(last[1], last[2], theory, TwoLayerObservables.specialization(q, m, r), alignment, sv[0] / Math.sqrt(n),
+                q, m, r, array(sv, sv.length), array(flat, curve.size(), 3));
     }
 
     @Override
     public long memoryBytes(Point pt) {
-        return MemoryEstimate.twoLayer(pt.integer("n"), Math.max(pt.integer("k"), pt.integer("teacher-k")), examples(pt),
-                pt.integer("test-size"), 1);
-    }
-
-    @Override
-    public Figure figure() {
-        return new Figure("alpha", "alpha = P/(K N)", true, List.of("test_error", "test_error_theory", "specialization"),
-                "generalization error / specialization index", null, null)
-                .withPanels(Figure.panel("generalization error", "test_error", "test_error_theory").log(),
-                        Figure.panel("final training loss", "train_loss").log(),
-                        Figure.panel("specialization index", "specialization"))
-                .withTitleParams("n", "k", "teacher-k", "activation", "eta", "steps");
+        return MemoryEstimate.twoLayer(pt.get(N), Math.max(pt.get(K), pt.get(TEACHER_K)), examples(pt), pt.get(TwoLayerParams.TEST), 1);
     }
 }

@@ -1,5 +1,6 @@
 package io.dismc.experiment;
 
+import io.dismc.params.Param;
 import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds;
 import io.dismc.rng.StreamIds.Purpose;
@@ -19,7 +20,8 @@ public record Unit(Point point, int sample, long seed) {
     }
 
     /** A stream keyed by the instance-defining parameters only (see {@link Point#instanceKey}). */
-    public RandomStream instanceStream(java.util.Collection<String> instanceParams, Purpose purpose, long replica) {
-        return new RandomStream(seed, StreamIds.of(point.instanceKey(instanceParams), sample, purpose, replica));
+    public RandomStream instanceStream(java.util.List<Param<?>> instanceParams, Purpose purpose, long replica) {
+        java.util.List<String> names = instanceParams.stream().map(Param::name).toList();
+        return new RandomStream(seed, StreamIds.of(point.instanceKey(names), sample, purpose, replica));
     }
 }

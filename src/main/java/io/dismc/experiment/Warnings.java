@@ -15,13 +15,13 @@ final class Warnings {
 
     static List<String> of(Point p) {
         List<String> out = new ArrayList<>();
-        if (p.values().containsKey("beta0") && p.values().containsKey("beta1") && p.real("beta0") > p.real("beta1")
-                && usesAnnealing(p)) {
-            out.add("--beta0 " + Point.canonical(p.values().get("beta0")) + " > --beta1 " + Point.canonical(p.values().get("beta1"))
+        if (p.has(PerceptronParams.BETA0) && p.has(PerceptronParams.BETA1) && usesAnnealing(p)
+                && p.get(PerceptronParams.BETA0) > p.get(PerceptronParams.BETA1)) {
+            out.add("--beta0 " + p.get(PerceptronParams.BETA0) + " > --beta1 " + p.get(PerceptronParams.BETA1)
                     + ": the annealing schedule heats instead of cooling (beta rises from beta0 to beta1)");
         }
-        if (p.values().containsKey("eta") && p.real("eta") > ETA_BEYOND_STABILITY) {
-            out.add("--eta " + Point.canonical(p.values().get("eta")) + " is far beyond the step at which gradient descent on this"
+        if (p.has(PerceptronParams.ETA) && p.get(PerceptronParams.ETA) > ETA_BEYOND_STABILITY) {
+            out.add("--eta " + p.get(PerceptronParams.ETA) + " is far beyond the step at which gradient descent on this"
                     + " loss stays stable (about 2 / the loss's curvature, O(1) here): expect the run to diverge (NaN)");
         }
         return out;
@@ -29,10 +29,10 @@ final class Warnings {
 
     /** SA is used by binary-weight solvers (auto), by --solver sa, and by experiments without a solver choice. */
     private static boolean usesAnnealing(Point p) {
-        if (!p.values().containsKey("solver")) {
+        if (!p.has(PerceptronParams.SOLVER)) {
             return true;
         }
-        String s = p.choice("solver");
-        return s.equals("sa") || (s.equals("auto") && p.values().containsKey("weights") && p.choice("weights").equals("binary"));
+        String s = p.get(PerceptronParams.SOLVER);
+        return s.equals("sa") || (s.equals("auto") && p.has(PerceptronParams.WEIGHTS) && PerceptronParams.binary(p));
     }
 }

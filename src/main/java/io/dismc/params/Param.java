@@ -2,27 +2,117 @@ package io.dismc.params;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One experiment parameter: a long option whose value is a list (a sweep axis) of integers, reals
  * or choices, each value checked against a range. Lists are comma-separated items; an item may be a
  * range {@code start:stop:step} (inclusive) or a geometric range {@code start:stop:*factor}.
+ * Typed: a point's value is read as a T ({@code point.get(ALPHA)} is a double), while the value a
+ * point stores, hashes and prints stays the parsed Integer, Double or lower-case String.
+ *
+ * @param <T> Integer, Double, String, or an enum for a choice of an enum's constants
  */
-public record Param(String name, Kind kind, String defaultValue, double min, boolean minInclusive,
-                    double max, boolean maxInclusive, List<String> choices, String help) {
+public final class Param<T> {
 
     public enum Kind { INT, REAL, CHOICE }
 
-    public static Param integer(String name, String def, long min, long max, String help) {
-        return new Param(name, Kind.INT, def, min, true, max, true, List.of(), help);
+    private final String name;
+    private final Kind kind;
+    private final String defaultValue;
+    private final double min;
+    private final boolean minInclusive;
+    private final double max;
+    private final boolean maxInclusive;
+    private final List<String> choices;
+    private final String help;
+    private final Class<T> type;
+
+    private Param(String name, Kind kind, String defaultValue, double min, boolean minInclusive, double max, boolean maxInclusive,
+                  List<String> choices, String help, Class<T> type) {
+        this.name = name;
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+        this.min = min;
+        this.minInclusive = minInclusive;
+        this.max = max;
+        this.maxInclusive = maxInclusive;
+        this.choices = List.copyOf(choices);
+        this.help = help;
+        this.type = type;
     }
 
-    public static Param real(String name, String def, double min, boolean minInclusive, double max, boolean maxInclusive, String help) {
-        return new Param(name, Kind.REAL, def, min, minInclusive, max, maxInclusive, List.of(), help);
+    public static Param<Integer> integer(String name, String def, long min, long max, String help) {
+        return new Param<>(name, Kind.INT, def, min, true, max, true, List.of(), help, Integer.class);
     }
 
-    public static Param choice(String name, String def, List<String> choices, String help) {
-        return new Param(name, Kind.CHOICE, def, 0, true, 0, true, choices, help);
+    public static Param<Double> real(String name, String def, double min, boolean minInclusive, double max, boolean maxInclusive,
+                                     String help) {
+        return new Param<>(name, Kind.REAL, def, min, minInclusive, max, maxInclusive, List.of(), help, Double.class);
+    }
+
+    public static Param<String> choice(String name, String def, List<String> choices, String help) {
+        return new Param<>(name, Kind.CHOICE, def, 0, true, 0, true, choices, help, String.class);
+    }
+
+    /** A choice among an enum's constants, written in lower case with dashes (GAUSS_BERNOULLI: gauss-bernoulli). */
+    public static <E extends Enum<E>> Param<E> choice(String name, String def, Class<E> type, String help) {
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Param::optionName).toList();
+        return new Param<>(name, Kind.CHOICE, def, 0, true, 0, true, names, help, type);
+    }
+
+    static String optionName(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public List<String> choices() {
+        return choices;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public boolean minInclusive() {
+        return minInclusive;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public boolean maxInclusive() {
+        return maxInclusive;
+    }
+
+    /** The typed value of a stored one (an Integer, Double or choice String). */
+    @SuppressWarnings("unchecked")
+    public T value(Object stored) {
+        if (type.isEnum()) {
+            for (T c : type.getEnumConstants()) {
+                if (optionName((Enum<?>) c).equals(stored)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("--" + name + ": '" + stored + "' is none of " + choices);
+        }
+        return (T) stored;
     }
 
     /** Human-readable accepted range, used in every error about this parameter. */
@@ -68,5 +158,21 @@ public record Param(String name, Kind kind, String defaultValue, double min, boo
 
     private String fmtValue(Object v) {
         return v instanceof Double d ? fmt(d) : String.valueOf(v);
+    }
+
+    /** Parameters are the same when their names are: a point holds one value per name. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Param<?> p && p.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name);
+    }
+
+    @Override
+    public String toString() {
+        return "--" + name;
     }
 }

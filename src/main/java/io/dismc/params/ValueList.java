@@ -12,7 +12,7 @@ public final class ValueList {
 
     private ValueList() {}
 
-    public static List<Object> parse(Param param, String text) {
+    public static List<Object> parse(Param<?> param, String text) {
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
             throw UsageError.option(param.name(), "empty value", param.accepted());
@@ -48,7 +48,7 @@ public final class ValueList {
         return out;
     }
 
-    private static Object number(Param param, String s) {
+    private static Object number(Param<?> param, String s) {
         try {
             if (param.kind() == Param.Kind.INT) {
                 double d = new BigDecimal(s).doubleValue();
@@ -72,7 +72,7 @@ public final class ValueList {
     }
 
     /** start:stop:step (inclusive, with a tolerance of 1e-9 steps) or start:stop:*factor. */
-    private static List<Object> range(Param param, String item) {
+    private static List<Object> range(Param<?> param, String item) {
         String[] parts = item.split(":", -1);
         if (parts.length != 3) {
             throw UsageError.option(param.name(), "range '" + item + "' must be start:stop:step", param.accepted());

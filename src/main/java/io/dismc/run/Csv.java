@@ -20,21 +20,21 @@ public final class Csv {
         return param.replace('-', '_');
     }
 
-    static List<String> paramColumns(Experiment e) {
+    static List<String> paramColumns(Experiment<?> e) {
         List<String> cols = new ArrayList<>();
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             cols.add(column(p.name()));
         }
         return cols;
     }
 
-    static void appendParams(StringBuilder sb, Experiment e, Point p) {
-        for (Param param : e.params()) {
+    static void appendParams(StringBuilder sb, Experiment<?> e, Point p) {
+        for (Param<?> param : e.params()) {
             sb.append(Point.canonical(p.values().get(param.name()))).append(',');
         }
     }
 
-    public static String resultsHeader(Experiment e) {
+    public static String resultsHeader(Experiment<?> e) {
         List<String> cols = paramColumns(e);
         cols.add("sample");
         cols.addAll(e.observables());
@@ -42,7 +42,7 @@ public final class Csv {
     }
 
     /** One row per record, in the records' order. */
-    public static String results(Experiment e, List<Point> points, List<UnitRecord> records) {
+    public static String results(Experiment<?> e, List<Point> points, List<UnitRecord> records) {
         StringBuilder sb = new StringBuilder(resultsHeader(e)).append('\n');
         for (UnitRecord r : records) {
             appendParams(sb, e, points.get(r.point()));
@@ -55,7 +55,7 @@ public final class Csv {
         return sb.toString();
     }
 
-    public static String summary(Experiment e, List<PointSummary> summaries) {
+    public static String summary(Experiment<?> e, List<PointSummary> summaries) {
         List<String> cols = paramColumns(e);
         cols.add("count");
         for (String o : e.observables()) {

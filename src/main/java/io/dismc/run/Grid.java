@@ -19,10 +19,10 @@ public final class Grid {
 
     private Grid() {}
 
-    public static List<Point> points(Experiment experiment, Map<String, List<Object>> values) {
-        List<Param> params = experiment.params();
+    public static List<Point> points(Experiment<?> experiment, Map<String, List<Object>> values) {
+        List<Param<?>> params = experiment.params();
         long total = 1;
-        for (Param p : params) {
+        for (Param<?> p : params) {
             total *= values.get(p.name()).size();
             if (total > MAX_UNITS) {
                 throw new io.dismc.params.UsageError("the sweep has more than " + MAX_UNITS + " parameter points");
@@ -63,9 +63,9 @@ public final class Grid {
     }
 
     /** Names of the parameters that take more than one value (the swept axes). */
-    public static List<String> sweptParams(Experiment experiment, Map<String, List<Object>> values) {
+    public static List<String> sweptParams(Experiment<?> experiment, Map<String, List<Object>> values) {
         List<String> out = new ArrayList<>();
-        for (Param p : experiment.params()) {
+        for (Param<?> p : experiment.params()) {
             if (values.get(p.name()).size() > 1) {
                 out.add(p.name());
             }

@@ -96,7 +96,7 @@ public final class Journal implements AutoCloseable {
      * array file present. Anything else is reported and its unit redone, never merged.
      */
     public static Loaded load(Path dir, Sweep sweep, List<Point> points) throws IOException {
-        Experiment e = sweep.experiment();
+        Experiment<?> e = sweep.experiment();
         int samples = sweep.samples();
         String hash = sweep.hash();
         Path file = dir.resolve(FILE);

@@ -19,7 +19,7 @@ public final class MemoryBudget {
 
     private MemoryBudget() {}
 
-    public static void check(Experiment e, List<Point> points, int concurrentUnits, long heapBytes) {
+    public static void check(Experiment<?> e, List<Point> points, int concurrentUnits, long heapBytes) {
         if (points.isEmpty()) {
             return;
         }
@@ -51,7 +51,7 @@ public final class MemoryBudget {
                         + Math.max(1, (long) Math.ceil((unit + BASE_BYTES) / USABLE / (1L << 30))) + "g where the machine has it");
     }
 
-    static String describe(Experiment e, Point p) {
+    static String describe(Experiment<?> e, Point p) {
         // the leading numeric parameters: the sizes and loads that set a unit's memory
         StringBuilder sb = new StringBuilder();
         int shown = 0;

@@ -29,7 +29,7 @@ public final class Merge {
         RunManifest first = RunManifest.read(dirs.get(0), "merge");
         first.checkSameEngine("merge", dirs.get(0));
         Sweep sweep = first.sweep("merge", dirs.get(0));
-        Experiment e = sweep.experiment();
+        Experiment<?> e = sweep.experiment();
         for (Path d : dirs.subList(1, dirs.size())) {
             RunManifest m = RunManifest.read(d, "merge");
             if (!m.experiment().name().equals(e.name())) {

@@ -151,7 +151,7 @@ public final class RunFolder {
      */
     public static Finished finish(Path dir, Sweep sweep, List<Point> points, List<UnitRecord> records, RunManifest manifest,
                                   boolean plot) {
-        Experiment e = sweep.experiment();
+        Experiment<?> e = sweep.experiment();
         List<UnitRecord> sorted = new ArrayList<>(records);
         sorted.sort(UnitRecord.ORDER);
         List<PointSummary> summaries = Summaries.of(points, sorted, e.observables());

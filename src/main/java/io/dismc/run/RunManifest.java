@@ -89,10 +89,10 @@ public final class RunManifest {
 
     /** The sweep recorded here, typed by the experiment's parameters; its hash must match the record. */
     public Sweep sweep(String option, Path dir) {
-        Experiment e = experiment();
+        Experiment<?> e = experiment();
         JsonNode spec = root.get("spec");
         Map<String, List<Object>> values = new LinkedHashMap<>();
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             JsonNode list = spec.get("parameters").get(p.name());
             if (list == null || !list.isArray()) {
                 throw UsageError.about(option, dir + "/" + FILE + " lacks parameter " + p.name(), "a run folder of this dismc version");

@@ -78,7 +78,7 @@ public final class RunSession {
     private static int execute(Path dir, Sweep sweep, List<Point> points, List<Unit> mine, List<UnitRecord> done,
                                RunManifest m, Backend backend, RunOptions g, String[] args, PrintStream out, PrintStream err)
             throws IOException {
-        Experiment e = sweep.experiment();
+        Experiment<?> e = sweep.experiment();
         String hash = sweep.hash();
         Set<Long> finished = new HashSet<>();
         for (UnitRecord r : done) {
@@ -169,7 +169,7 @@ public final class RunSession {
     }
 
     /** Prints each distinct warning of the sweep's points once. */
-    static void warn(Experiment e, List<Point> points, PrintStream err) {
+    static void warn(Experiment<?> e, List<Point> points, PrintStream err) {
         Set<String> lines = new LinkedHashSet<>();
         for (Point p : points) {
             lines.addAll(e.warnings(p));

@@ -34,7 +34,7 @@ public record Shard(int index, int count) {
     }
 
     /** This slice's units, in sweep order. */
-    public List<Unit> select(Experiment e, List<Unit> all) {
+    public List<Unit> select(Experiment<?> e, List<Unit> all) {
         if (count == 1) {
             return all;
         }
@@ -48,7 +48,7 @@ public record Shard(int index, int count) {
         return mine;
     }
 
-    static int[] assign(Experiment e, List<Unit> all, int n) {
+    static int[] assign(Experiment<?> e, List<Unit> all, int n) {
         double[] cost = new double[all.size()];
         for (int k = 0; k < cost.length; k++) {
             cost[k] = e.cost(all.get(k).point());

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class SummaryCsv {
     private SummaryCsv() {}
 
-    public static List<PointSummary> read(Path file, Experiment e) {
+    public static List<PointSummary> read(Path file, Experiment<?> e) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -36,7 +36,7 @@ public final class SummaryCsv {
             col.put(header.get(k), k);
         }
         List<String> needed = new ArrayList<>();
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             needed.add(Csv.column(p.name()));
         }
         needed.add("count");
@@ -60,7 +60,7 @@ public final class SummaryCsv {
             }
             try {
                 Map<String, Object> values = new LinkedHashMap<>();
-                for (Param p : e.params()) {
+                for (Param<?> p : e.params()) {
                     String t = f[col.get(Csv.column(p.name()))];
                     values.put(p.name(), switch (p.kind()) {
                         case INT -> Integer.parseInt(t);

@@ -16,12 +16,12 @@ import java.util.Map;
  * A sweep: an experiment, a list of values for each of its parameters, a number of samples and a
  * seed. The command line builds one; tests and scripts can build one directly.
  */
-public record Sweep(Experiment experiment, Map<String, List<Object>> values, int samples, long seed) {
+public record Sweep(Experiment<?> experiment, Map<String, List<Object>> values, int samples, long seed) {
 
     /** Parses option texts (parameter name to value text, e.g. "alpha" to "0.05:0.2:0.01"); defaults fill the rest. */
-    public static Sweep of(Experiment e, Map<String, String> options, int samples, long seed) {
+    public static Sweep of(Experiment<?> e, Map<String, String> options, int samples, long seed) {
         Map<String, List<Object>> values = new LinkedHashMap<>();
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             values.put(p.name(), ValueList.parse(p, options.getOrDefault(p.name(), p.defaultValue())));
         }
         for (String k : options.keySet()) {
@@ -61,7 +61,7 @@ public record Sweep(Experiment experiment, Map<String, List<Object>> values, int
      */
     public String canonical() {
         StringBuilder sb = new StringBuilder("experiment=").append(experiment.name()).append('\n');
-        for (Param p : experiment.params()) {
+        for (Param<?> p : experiment.params()) {
             sb.append(p.name()).append('=');
             List<Object> v = values.get(p.name());
             for (int k = 0; k < v.size(); k++) {

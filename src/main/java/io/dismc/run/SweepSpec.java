@@ -109,9 +109,9 @@ public record SweepSpec(String experiment, Map<String, String> options, String s
     }
 
     /** Every key must be a parameter of the experiment (or a global key). */
-    public void checkKeys(Experiment e, Path file) {
+    public void checkKeys(Experiment<?> e, Path file) {
         List<String> accepted = new ArrayList<>();
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             accepted.add(p.name());
         }
         for (String k : options.keySet()) {

@@ -18,10 +18,10 @@ public final class Table {
 
     private Table() {}
 
-    public static String render(Experiment e, List<String> swept, List<PointSummary> summaries, Map<String, List<Object>> values) {
+    public static String render(Experiment<?> e, List<String> swept, List<PointSummary> summaries, Map<String, List<Object>> values) {
         StringBuilder sb = new StringBuilder();
         List<String> fixed = new ArrayList<>();
-        for (Param p : e.params()) {
+        for (Param<?> p : e.params()) {
             if (!swept.contains(p.name())) {
                 fixed.add(p.name() + "=" + Point.canonical(values.get(p.name()).get(0)));
             }

@@ -241,7 +241,7 @@ class CliTest {
 
     @Test
     void rangesExpandInclusively() {
-        Param alpha = Param.real("alpha", "", 0, false, 10, true, "");
+        Param<?> alpha = Param.real("alpha", "", 0, false, 10, true, "");
         List<Object> v = ValueList.parse(alpha, "0.05:0.2:0.01");
         assertEquals(16, v.size());
         assertEquals(0.05, v.get(0));
@@ -249,7 +249,7 @@ class CliTest {
         assertEquals(0.2, v.get(15));
         assertEquals(List.of(0.01, 0.1, 1.0), ValueList.parse(alpha, "0.01:1:*10"));
         assertEquals(List.of(0.3, 0.05, 0.06), ValueList.parse(alpha, "0.3, 0.05:0.06:0.01"));
-        Param n = Param.integer("n", "", 2, 100000, "");
+        Param<?> n = Param.integer("n", "", 2, 100000, "");
         assertEquals(List.of(1000, 2000, 3000), ValueList.parse(n, "1000:3000:1000"));
         assertEquals(List.of(1000), ValueList.parse(n, "1e3"));
     }

@@ -38,8 +38,8 @@ class EveryChoiceTest {
 
     static Stream<Arguments> choices() {
         List<Arguments> out = new ArrayList<>();
-        for (Experiment e : Experiments.all()) {
-            for (Param p : e.params()) {
+        for (Experiment<?> e : Experiments.all()) {
+            for (Param<?> p : e.params()) {
                 if (p.kind() == Param.Kind.CHOICE) {
                     for (String v : p.choices()) {
                         out.add(Arguments.of(e.name(), p.name(), v));
@@ -53,8 +53,8 @@ class EveryChoiceTest {
     /** The smallest accepted value of every integer and real option (just above an exclusive bound). */
     static Stream<Arguments> minimums() {
         List<Arguments> out = new ArrayList<>();
-        for (Experiment e : Experiments.all()) {
-            for (Param p : e.params()) {
+        for (Experiment<?> e : Experiments.all()) {
+            for (Param<?> p : e.params()) {
                 if (p.kind() == Param.Kind.INT) {
                     out.add(Arguments.of(e.name(), p.name(), String.valueOf((long) p.min() + (p.minInclusive() ? 0 : 1))));
                 } else if (p.kind() == Param.Kind.REAL) {

@@ -191,7 +191,7 @@ class FigureKindsTest {
 
     @Test
     void everyExperimentsFigureDrawsObservablesItProduces() {
-        for (Experiment e : Experiments.all()) {
+        for (Experiment<?> e : Experiments.all()) {
             Figure fig = e.figure();
             assertTrue(e.observables().containsAll(fig.series()), e.name() + ": " + fig.series());
             for (Figure.Panel p : fig.panels()) {
