@@ -56,6 +56,12 @@ public final class BinaryPrior implements Prior {
         return Gaussians.expectation(z -> ScalarQuadrature.logCosh(sr * z + r), ScalarQuadrature.around(-sr, 1 / sr)) - r / 2;
     }
 
+    /** -log 2: the entropy of the teacher, all that is left once it is learned perfectly. */
+    @Override
+    public double perfectRecoveryFreeEntropy() {
+        return -Math.log(2);
+    }
+
     @Override
     public void sample(RandomStream stream, double[] out) {
         int n = out.length;

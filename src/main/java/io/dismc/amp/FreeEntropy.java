@@ -14,8 +14,15 @@ public final class FreeEntropy {
         return prior.freeEntropy(qhat) + alpha * channel.freeEntropy(q, mse) - q * qhat / 2;
     }
 
-    /** f_RS at the fixed point that state evolution reached (its last E_T, with qhat = 1/Sigma there). */
+    /**
+     * f_RS at the fixed point that state evolution reached (its last E_T, with qhat = 1/Sigma there). At
+     * E = 0 (perfect recovery, qhat infinite) the limit: {@link Prior#perfectRecoveryFreeEntropy()} plus
+     * alpha Psi_out(rho_x).
+     */
     public static double atFixedPoint(Prior prior, OutputChannel channel, double alpha, double mse) {
+        if (mse == 0) {
+            return prior.perfectRecoveryFreeEntropy() + alpha * channel.freeEntropy(prior.secondMoment(), 0);
+        }
         double q = prior.secondMoment() - mse;
         double qhat = alpha * channel.fisher(q, mse);
         return replicaSymmetric(prior, channel, alpha, q, mse, qhat);

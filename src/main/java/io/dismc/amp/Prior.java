@@ -52,6 +52,14 @@ public interface Prior extends Denoiser {
     double freeEntropy(double r);
 
     /**
+     * lim psi_P0(r) - rho_x r/2 as r -&gt; infinity: the prior's part of the free entropy of perfect recovery,
+     * minus the prior's entropy for a discrete prior (-log 2 for +-1); NaN where it diverges (continuous priors).
+     */
+    default double perfectRecoveryFreeEntropy() {
+        return Double.NaN;
+    }
+
+    /**
      * x0_0 .. x0_{n-1}, i.i.d. from P0, drawn from the stream at fixed addresses: Gaussian i for the value
      * of component i and uniform 2n + i for its discrete part (so the two never share a Philox block).
      */

@@ -88,7 +88,7 @@ public final class Thresholds {
 
     /** alpha_IT of the noiseless perceptron with a binary teacher (1.2447). */
     public static ItThreshold binaryPerceptronIt() {
-        return informationTheoretic(BinaryPrior.INSTANCE, SignChannel.INSTANCE, -Math.log(2)).orElseThrow();
+        return informationTheoretic(BinaryPrior.INSTANCE, SignChannel.INSTANCE, BinaryPrior.INSTANCE.perfectRecoveryFreeEntropy()).orElseThrow();
     }
 
     /** alpha_alg of the noiseless perceptron with a binary teacher, GAMP's spinodal (1.4926). */

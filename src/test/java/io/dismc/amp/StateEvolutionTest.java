@@ -115,6 +115,8 @@ class StateEvolutionTest {
         // above alpha_alg the uninformed start reaches q = 1
         SeTrajectory perfect = StateEvolution.bayesOptimal(BinaryPrior.INSTANCE, SignChannel.INSTANCE, 1.5).uninformed(5000, 1e-13);
         assertTrue(perfect.fixedPoint() < 1e-12, "alpha = 1.5: E = " + perfect.fixedPoint());
+        assertEquals(0, perfect.fixedPoint(), 0, "E reaches exactly 0");
+        assertEquals(-Math.log(2), FreeEntropy.atFixedPoint(BinaryPrior.INSTANCE, SignChannel.INSTANCE, 1.5, 0), 1e-15);
     }
 
     @Test
