@@ -15,8 +15,12 @@ import java.util.concurrent.ForkJoinPool;
 public final class AmpBench {
     private AmpBench() {}
 
-    /** Seconds per iteration (two products) and the memory the matrices need. */
-    public record ProductTiming(int n, int m, int batch, boolean stored, double secondsPerIteration, long matrixBytes) {}
+    /**
+     * Seconds per iteration (two products), wall clock and (single-threaded runs, pool null) CPU time of the
+     * calling thread (robust on a shared machine; NaN with a pool), and the memory the matrices need.
+     */
+    public record ProductTiming(int n, int m, int batch, boolean stored, double secondsPerIteration, double cpuSecondsPerIteration,
+                                long matrixBytes) {}
 
     /** Batched runs: instances per second for a fixed iteration count. */
     public record BatchTiming(int n, int m, int batch, int iterations, boolean stored, double seconds) {
@@ -25,8 +29,9 @@ public final class AmpBench {
         }
     }
 
-    /** The two products of one iteration, repeated until at least minSeconds have passed (after one warm-up). */
-    public static ProductTiming products(int n, double alpha, int batch, boolean stored, ForkJoinPool pool, double minSeconds) {
+    /** The two products of one iteration, repeated until at least minSeconds have passed (after one warm-up if asked). */
+    public static ProductTiming products(int n, double alpha, int batch, boolean stored, ForkJoinPool pool, double minSeconds,
+                                         boolean warmUp) {
         int m = (int) Math.round(alpha * n);
         long[] streams = new long[batch];
         for (int b = 0; b < batch; b++) {
@@ -41,8 +46,12 @@ public final class AmpBench {
         }
         boolean[] active = new boolean[batch];
         Arrays.fill(active, true);
-        f.multiply(x, y, active, false);
-        f.multiplyTransposed(y, back, active, false);
+        if (warmUp) {
+            f.multiply(x, y, active, false);
+            f.multiplyTransposed(y, back, active, false);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         int reps = 0;
         long t0 = System.nanoTime();
         double elapsed;
@@ -52,7 +61,8 @@ public final class AmpBench {
             reps++;
             elapsed = (System.nanoTime() - t0) * 1e-9;
         } while (elapsed < minSeconds);
-        return new ProductTiming(n, m, batch, stored, elapsed / reps, stored ? StoredMatrices.bytes(batch, m, n) : 0);
+        double cpu = pool == null ? (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / reps : Double.NaN;
+        return new ProductTiming(n, m, batch, stored, elapsed / reps, cpu, stored ? StoredMatrices.bytes(batch, m, n) : 0);
     }
 
     /** A batch of Bayes-optimal CS instances (rho = 0.2, Delta = 1e-4) for a fixed number of iterations. */
@@ -73,30 +83,39 @@ public final class AmpBench {
         return new BatchTiming(n, p.m(), batch, iterations, stored, (System.nanoTime() - t0) * 1e-9);
     }
 
-    /** Prints the table of the draft (docs/drafts/amp.md): args = threads, then the N values (default 2000 10000). */
+    /**
+     * Prints the table of the draft (docs/drafts/amp.md). args: threads for the batched runs, then the N
+     * values of the single-threaded product timing (default 2000 10000); regenerated products are timed
+     * once, without warm-up, above N = 10000 (an iteration there takes tens of seconds).
+     */
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
         int[] ns = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {2000, 10000};
+        System.out.println("single thread, alpha=0.5: seconds per iteration (F a and F^T g), one instance");
+        for (int n : ns) {
+            for (boolean stored : new boolean[] {true, false}) {
+                boolean big = !stored && n > 10000;
+                ProductTiming t = products(n, 0.5, 1, stored, null, big ? 0 : 2.0, !big);
+                System.out.printf(Locale.ROOT, "N=%d M=%d %-11s wall %.4g s  cpu %.4g s  (matrix %.3g GB)%n", t.n(), t.m(),
+                    stored ? "stored" : "regenerated", t.secondsPerIteration(), t.cpuSecondsPerIteration(), t.matrixBytes() / 1e9);
+            }
+        }
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            System.out.println("threads=" + threads + ", alpha=0.5; seconds per iteration (F a and F^T g), one instance");
-            for (int n : ns) {
-                for (boolean stored : new boolean[] {true, false}) {
-                    ProductTiming t = products(n, 0.5, 1, stored, pool, 2.0);
-                    System.out.printf(Locale.ROOT, "N=%d M=%d %-11s %.4g s/iteration  (matrix %.3g GB)%n", t.n(), t.m(),
-                        stored ? "stored" : "regenerated", t.secondsPerIteration(), t.matrixBytes() / 1e9);
-                }
-            }
             for (boolean stored : new boolean[] {true, false}) {
                 int batch = stored ? 16 : 4;
                 int iters = stored ? 50 : 5;
                 batch(2000, 0.5, 2, 2, stored, pool); // warm-up
                 BatchTiming t = batch(2000, 0.5, batch, iters, stored, pool);
-                System.out.printf(Locale.ROOT, "batch N=2000 B=%d %d iterations %-11s %.3g s: %.3g instances/s (%.3g instance-iterations/s)%n",
-                    batch, iters, stored ? "stored" : "regenerated", t.seconds(), t.instancesPerSecond(), t.instancesPerSecond() * iters);
+                System.out.printf(Locale.ROOT, "%d threads, batch N=2000 B=%d %d iterations %-11s %.3g s: %.3g instances/s (%.3g instance-iterations/s)%n",
+                    threads, batch, iters, stored ? "stored" : "regenerated", t.seconds(), t.instancesPerSecond(), t.instancesPerSecond() * iters);
             }
         } finally {
             pool.shutdown();
         }
+        long t0 = System.nanoTime();
+        List<StateEvolutionGrid.CsRow> rows = StateEvolutionGrid.compressedSensing(new double[] {0.2}, new double[] {1e-8}, new double[] {0.3, 0.4, 0.5});
+        System.out.printf(Locale.ROOT, "state evolution: %d CS points (uninformed + informed runs, alpha_BP, alpha_l1) in %.3g s%n", rows.size(),
+            (System.nanoTime() - t0) * 1e-9);
     }
 }
