@@ -86,7 +86,7 @@ public final class GaussBernoulliPrior implements Prior {
     @Override
     public double mmse(double sigma) {
         return ScalarQuadrature.overMixture(new double[] {1 - rho, rho}, new double[] {0, xbar}, new double[] {0, s2},
-            sigma, r -> posteriorVariance(sigma, r), breakpoints(sigma));
+            sigma, r -> posteriorVariance(sigma, r), breakpoints(sigma), xbar == 0);
     }
 
     /**

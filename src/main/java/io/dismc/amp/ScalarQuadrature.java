@@ -15,10 +15,10 @@ final class ScalarQuadrature {
 
     /**
      * sum_k w_k E_z f(m_k + sqrt(v_k + sigma) z): the law of R when x0 is the mixture (w_k, m_k, v_k)
-     * (v_k = 0 for an atom). Breakpoints are points in R where f changes fast.
+     * (v_k = 0 for an atom). Breakpoints are points in R where f changes fast; even: f(-R) = f(R).
      */
     static double overMixture(double[] weights, double[] means, double[] variances, double sigma,
-                              DoubleUnaryOperator f, double[] breakpoints) {
+                              DoubleUnaryOperator f, double[] breakpoints, boolean even) {
         double sum = 0;
         for (int k = 0; k < weights.length; k++) {
             if (weights[k] == 0) {
@@ -30,7 +30,10 @@ final class ScalarQuadrature {
             for (int b = 0; b < cuts.length; b++) {
                 cuts[b] = (breakpoints[b] - m) / sd;
             }
-            sum += weights[k] * Gaussians.expectation(z -> f.applyAsDouble(m + sd * z), cuts);
+            // an even integrand about a centred component: half the line, twice
+            sum += weights[k] * (even && m == 0
+                ? 2 * Gaussians.expectationOver(z -> f.applyAsDouble(sd * z), 0, Double.POSITIVE_INFINITY, cuts)
+                : Gaussians.expectation(z -> f.applyAsDouble(m + sd * z), cuts));
         }
         return sum;
     }

@@ -31,7 +31,7 @@ class StateEvolutionTest {
             double fa2 = ScalarQuadrature.overMixture(new double[] {0.8, 0.2}, new double[] {0, 0}, new double[] {0, 1}, sigma, r -> {
                 double a = prior.posteriorMean(sigma, r);
                 return a * a;
-            }, prior.breakpoints(sigma));
+            }, prior.breakpoints(sigma), false);
             assertEquals(0.2, prior.mmse(sigma) + fa2, 1e-12, "Sigma=" + sigma);
         }
     }
