@@ -1,0 +1,51 @@
+package io.dismc.deep;
+
+/**
+ * The Marchenko-Pastur law for the singular values of a K x M matrix W with i.i.d. entries of mean 0
+ * and variance v, normalized by sqrt(M) (the fan-in): as K, M grow with q = K/M fixed, the nonzero
+ * s = sigma_i(W) / sqrt(M) fill [sqrt(v) |sqrt(q) - 1|, sqrt(v) (sqrt(q) + 1)] (Marchenko and Pastur
+ * 1967; the squares s^2 are the eigenvalues of W W^T / M, whose law has density
+ * sqrt((l+ - l)(l - l-)) / (2 pi q v l) on [l-, l+] = v [(1 - sqrt q)^2, (1 + sqrt q)^2] and an atom
+ * 1 - 1/q at 0 when q &gt; 1). docs/models.md, section deep networks and spectra.
+ */
+public final class MarchenkoPastur {
+    private MarchenkoPastur() {}
+
+    /** The bulk's edges [lower, upper] for s = sigma / sqrt(M). */
+    public record Edges(double lower, double upper) {
+        public boolean contains(double s, double slack) {
+            return s >= lower - slack && s <= upper + slack;
+        }
+    }
+
+    /** Edges for unit variance: [|sqrt(q) - 1|, sqrt(q) + 1], q = rows / cols. */
+    public static Edges edges(double ratio) {
+        return edges(ratio, 1.0);
+    }
+
+    /** Edges for entries of variance v: sqrt(v) [|sqrt(q) - 1|, sqrt(q) + 1]. */
+    public static Edges edges(double ratio, double variance) {
+        if (!(ratio > 0) || Double.isInfinite(ratio) || !(variance > 0) || Double.isInfinite(variance)) {
+            throw new IllegalArgumentException("Marchenko-Pastur: aspect ratio " + ratio + ", variance " + variance + " (each > 0, finite)");
+        }
+        double r = Math.sqrt(ratio);
+        double sd = Math.sqrt(variance);
+        return new Edges(sd * Math.abs(r - 1), sd * (r + 1));
+    }
+
+    /**
+     * Density of the nonzero singular values s (normalized over them, unit variance): 2 s rho(s^2) / w
+     * with rho the eigenvalue density above and w = min(1, 1/q) the weight of the nonzero part.
+     */
+    public static double singularValueDensity(double s, double ratio) {
+        Edges e = edges(ratio);
+        if (s <= e.lower() || s >= e.upper()) {
+            return 0;
+        }
+        double l = s * s;
+        double lm = e.lower() * e.lower();
+        double lp = e.upper() * e.upper();
+        double rho = Math.sqrt((lp - l) * (l - lm)) / (2 * Math.PI * ratio * l);
+        return 2 * s * rho / Math.min(1, 1 / ratio);
+    }
+}
