@@ -11,18 +11,23 @@ import io.dismc.rng.RandomStream;
 public final class DeepTrainer {
     private DeepTrainer() {}
 
-    /** Called at each recorded step with the weights (read-only) and the full training loss. */
+    /**
+     * Called at each recorded step with the weights w_t, the previous iterate w_(t-1) (null at t = 0; at
+     * the edge of stability GD oscillates about their midpoint), both read-only, and the training loss.
+     */
     @FunctionalInterface
     public interface Observer {
-        void at(int step, double[] weights, double trainLoss);
+        void at(int step, double[] weights, double[] previous, double trainLoss);
     }
 
     /**
      * @param steps steps taken (spec.steps(), or fewer when the run diverged)
      * @param finalLoss mean training loss over the spec's tail (NaN when diverged)
      * @param lastLoss training loss at the last evaluated step
+     * @param previous the iterate before the last (the start when no step was taken)
      */
-    public record Run(double[] weights, int steps, boolean diverged, double initialLoss, double finalLoss, double lastLoss) {}
+    public record Run(double[] weights, double[] previous, int steps, boolean diverged, double initialLoss, double finalLoss,
+                      double lastLoss) {}
 
     /**
      * @param minibatches SGD's stream (minibatch t takes examples below(word, P) of words t B .. t B + B - 1);
@@ -38,6 +43,7 @@ public final class DeepTrainer {
             throw new IllegalArgumentException("SGD (batch " + spec.batch() + ") needs a minibatch stream");
         }
         double[] w = start.clone();
+        double[] previous = start.clone();
         int[] grid = spec.timeGrid();
         int next = 0;
         double step = spec.eta() * net.learningRateFactor();
@@ -58,16 +64,16 @@ public final class DeepTrainer {
                 }
                 if (!Double.isFinite(last) || last > spec.divergence() * initial) {
                     if (observer != null) {
-                        observer.at(t, w, last);
+                        observer.at(t, w, t == 0 ? null : previous, last);
                     }
-                    return new Run(w, t, true, initial, Double.NaN, last);
+                    return new Run(w, previous, t, true, initial, Double.NaN, last);
                 }
                 if (inTail) {
                     tailSum += last;
                 }
                 if (recorded) {
                     if (observer != null) {
-                        observer.at(t, w, last);
+                        observer.at(t, w, t == 0 ? null : previous, last);
                     }
                     next++;
                 }
@@ -85,10 +91,11 @@ public final class DeepTrainer {
                 }
                 g = LossSurface.at(net, w, data.subset(rows)).gradient();
             }
+            System.arraycopy(w, 0, previous, 0, w.length);
             for (int i = 0; i < w.length; i++) {
                 w[i] -= step * g[i];
             }
         }
-        return new Run(w, spec.steps(), false, initial, tailSum / spec.tail(), last);
+        return new Run(w, previous, spec.steps(), false, initial, tailSum / spec.tail(), last);
     }
 }

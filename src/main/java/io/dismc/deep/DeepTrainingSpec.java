@@ -29,8 +29,11 @@ public record DeepTrainingSpec(double eta, int steps, int batch, int timePoints,
         return new DeepTrainingSpec(e, steps, batch, timePoints, divergence, tail);
     }
 
-    /** Step 0 and about timePoints log-spaced steps up to steps, distinct and increasing. */
+    /** Step 0 and about timePoints log-spaced steps up to steps, distinct and increasing; every step when timePoints &gt;= steps. */
     public int[] timeGrid() {
+        if (timePoints >= steps) {
+            return java.util.stream.IntStream.rangeClosed(0, steps).toArray();
+        }
         java.util.TreeSet<Integer> t = new java.util.TreeSet<>();
         t.add(0);
         for (int q = 0; q < timePoints; q++) {
