@@ -1,6 +1,6 @@
 package io.dismc.amp;
 
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.dismc.amp;
 
 import io.dismc.backend.cpu.MatrixProduct;
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
