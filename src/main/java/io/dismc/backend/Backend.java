@@ -43,8 +43,13 @@ public interface Backend extends AutoCloseable {
         return Long.MAX_VALUE;
     }
 
+    /** What this backend has done so far (launches, bytes moved, allocations, synchronizations, units). */
+    Counters counters();
+
     /** Called by the runner as units finish, for the counters run.json records. */
-    default void countUnits(int units) {}
+    default void countUnits(int units) {
+        counters().units(units);
+    }
 
     // --- bulk random fills (draw e of the stream goes to storage index e) ---
 
@@ -73,20 +78,8 @@ public interface Backend extends AutoCloseable {
     /** Energy per spin E/N of state s. */
     double energyPerSpin(Couplings couplings, byte[] s);
 
-    /**
-     * One Langevin step for every replica (all of the same length n), in place:
-     * w &lt;- w - eta (grad + lambda w) + sqrt(2 eta T) z, z = Gaussian (step * n + i) of the replica's
-     * stream, then the projection on |w|^2 = n when spec.sphere(). grads may be null.
-     */
-    void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step);
-
-    /**
-     * Data-term loss and gradient of every replica of a two-layer network on one shared dataset: the
-     * forward (W X^T) and backward (B X) matrix products of {@link TwoLayerNetwork#lossAndGradient},
-     * batched over replicas (mirror pair: that method and kernels/two_layer.cu). grads[r] receives the
-     * gradient of weights[r]; returns the losses.
-     */
-    double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads);
+    /** Training of weight vectors: Langevin steps and two-layer passes (kernels/langevin.cu, kernels/two_layer.cu). */
+    TrainingOps training();
 
     /**
      * Batched simulated annealing of a binary perceptron: each replica (its +-1 start weights and its

@@ -1,13 +1,12 @@
 package io.dismc.backend;
 
+import io.dismc.backend.cpu.CpuTraining;
 import io.dismc.backend.cpu.HebbianProduct;
 import io.dismc.parallel.Parallel;
 import io.dismc.backend.cpu.SignProjection;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.dynamics.AsynchronousDynamics;
 import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
-import io.dismc.dynamics.LangevinStep;
 import io.dismc.dynamics.LocalField;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
@@ -21,8 +20,6 @@ import io.dismc.perceptron.SolverOutcome;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
-import io.dismc.twolayer.Dataset;
-import io.dismc.twolayer.TwoLayerNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -36,6 +33,7 @@ import java.util.concurrent.RecursiveTask;
 public final class CpuBackend implements Backend {
     private final ForkJoinPool pool;
     private final SpinKernels kernels;
+    private final CpuTraining training;
 
     public CpuBackend(int threads) {
         this(threads, SpinKernels.best());
@@ -47,6 +45,7 @@ public final class CpuBackend implements Backend {
         }
         this.pool = new ForkJoinPool(threads);
         this.kernels = kernels;
+        this.training = new CpuTraining(pool);
     }
 
     @Override
@@ -67,6 +66,13 @@ public final class CpuBackend implements Backend {
     public String description() {
         return "cpu (" + threads() + " threads, " + kernels.name() + " kernels, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ")";
+    }
+
+    private final Counters counters = new Counters();
+
+    @Override
+    public Counters counters() {
+        return counters;
     }
 
     @Override
@@ -134,17 +140,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads) {
-        double[] loss = new double[weights.length];
-        Parallel.forEach(pool, weights.length,
-                r -> loss[r] = net.lossAndGradient(TwoLayerNetwork.widen(weights[r]), data, grads[r]));
-        return loss;
-    }
-
-    @Override
-    public void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step) {
-        Parallel.forEach(pool, weights.length,
-                r -> LangevinStep.apply(weights[r], grads == null ? null : grads[r], spec, streams.get(r), step));
+    public TrainingOps training() {
+        return training;
     }
 
     @Override

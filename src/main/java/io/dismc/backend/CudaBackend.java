@@ -3,7 +3,7 @@ package io.dismc.backend;
 import io.dismc.backend.cuda.Cublas;
 import io.dismc.backend.cuda.CudaDevice;
 import io.dismc.backend.cuda.CudaFailure;
-import io.dismc.backend.cuda.CudaTwoLayerPasses;
+import io.dismc.backend.cuda.CudaTraining;
 import io.dismc.backend.cuda.Curand;
 import io.dismc.backend.cuda.DeviceBuffer;
 import io.dismc.backend.cuda.NativeConfig;
@@ -46,7 +46,7 @@ public final class CudaBackend implements Backend {
     private final Cublas cublas;
     private final String cublasProblem;
     private final boolean curand;
-    private final CudaTwoLayerPasses twoLayer;
+    private final CudaTraining training;
 
     private CudaBackend(CudaDevice device, int threads, boolean curand) {
         this.device = device;
@@ -55,7 +55,7 @@ public final class CudaBackend implements Backend {
         this.cublasProblem = Cublas.problem(config);
         this.cublas = cublasProblem == null ? Cublas.open() : null;
         this.curand = curand;
-        this.twoLayer = new CudaTwoLayerPasses(device);
+        this.training = new CudaTraining(device);
     }
 
     /** Opens device 0; useCurand switches bulk disorder to cuRAND (checked usable by the caller). */
@@ -90,6 +90,16 @@ public final class CudaBackend implements Backend {
     public String description() {
         return "cuda (" + device.info().describe() + "; cuBLAS " + (cublas != null ? "in use" : "not used: " + cublasProblem)
                 + "; rng " + (curand ? "curand" : "philox") + "; " + threads() + " host threads)";
+    }
+
+    @Override
+    public Counters counters() {
+        return device.counters();
+    }
+
+    @Override
+    public long batchMemoryBytes() {
+        return (long) (device.freeBytes() * 0.8);
     }
 
     @Override
@@ -283,7 +293,7 @@ public final class CudaBackend implements Backend {
             device.launch("init_state", ceil(len, 256), r, 256, 1, sizes, form, n, p, xi, jn, s, state);
             for (int t0 = 0; t0 < spec.maxSweeps(); t0 += SWEEPS_PER_LAUNCH) {
                 int count = Math.min(SWEEPS_PER_LAUNCH, spec.maxSweeps() - t0);
-                device.launch("async_sweeps", r, 1, threads, 1, sizes + " sweeps " + t0 + ".." + (t0 + count - 1),
+                device.launch("async_sweeps", r, 1, threads, 1, r, sizes + " sweeps " + t0 + ".." + (t0 + count - 1),
                         form, n, p, xi, jn, s, state, perm, streams, seed, t0, count, spec.temperature(), metropolis, stop,
                         dSweeps, dConverged, dFlips, dStf);
                 if (spec.isZeroTemperature() && spec.stopAtFixedPoint()) {
@@ -326,42 +336,8 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
-    public void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step) {
-        int r = weights.length;
-        int n = weights[0].length;
-        float[] w = new float[r * n];
-        float[] g = grads == null ? new float[0] : new float[r * n];
-        long[] ids = new long[r];
-        for (int k = 0; k < r; k++) {
-            if (weights[k].length != n) {
-                throw new IllegalArgumentException("all replicas need the same number of weights");
-            }
-            System.arraycopy(weights[k], 0, w, k * n, n);
-            if (grads != null) {
-                System.arraycopy(grads[k], 0, g, k * n, n);
-            }
-            ids[k] = streams.get(k).streamId();
-        }
-        long seed = streams.get(0).seed();
-        String sizes = "n=" + n + " replicas=" + r;
-        try (DeviceBuffer dw = device.upload(w, "weights");
-             DeviceBuffer dg = device.upload(g, "gradients");
-             DeviceBuffer ds = device.upload(ids, "stream ids")) {
-            device.launch("langevin_step", grid((long) r * n), 1, 256, 1, sizes, dw, dg, grads == null ? 0 : 1, n, r, ds, seed,
-                    step, spec.eta(), spec.temperature(), spec.weightDecay());
-            if (spec.sphere()) {
-                device.launch("sphere_project", r, 1, 256, 1, sizes, dw, n);
-            }
-            device.download(dw, w, "weights");
-        }
-        for (int k = 0; k < r; k++) {
-            System.arraycopy(w, k * n, weights[k], 0, n);
-        }
-    }
-
-    @Override
-    public double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads) {
-        return twoLayer.gradients(net, data, weights, grads);
+    public TrainingOps training() {
+        return training;
     }
 
     @Override
@@ -401,7 +377,7 @@ public final class CudaBackend implements Backend {
              DeviceBuffer dSteps = device.zeros(8L * r, "step counters")) {
             device.launch("init_state", ceil(p, 256), r, 256, 1, sizes, 0, n, p, xi, none, dw, fields);
             for (int t0 = 0; t0 < spec.maxSweeps(); t0 += SWEEPS_PER_LAUNCH) {
-                device.launch("perceptron_anneal", r, 1, threads, 1, sizes + " sweeps from " + t0, n, p, xi, dw, fields, perm,
+                device.launch("perceptron_anneal", r, 1, threads, 1, r, sizes + " sweeps from " + t0, n, p, xi, dw, fields, perm,
                         streams, seed, t0, SWEEPS_PER_LAUNCH, spec.maxSweeps(), spec.beta0(), spec.beta1(),
                         spec.kappa() * Math.sqrt(n), spec.energyExponent(), Math.sqrt(n), dEnergy, dSteps);
                 device.download(dEnergy, energy, "energies");
@@ -426,7 +402,7 @@ public final class CudaBackend implements Backend {
     @Override
     public void close() {
         pool.shutdownNow();
-        twoLayer.close();
+        training.close();
         device.close();
     }
 }

@@ -20,7 +20,7 @@ import jcuda.driver.CUstream;
  * {@code dismc bench --backend cuda}: each kernel's achieved rate against the roofline it is bound by
  * (bytes/s against the device's memory bandwidth, FMA/s against its nominal FP64 rate), spin
  * updates per second at N = 1000, 10000, 100000 with enough replicas to fill the device, and the
- * ratio to cuBLAS where cuBLAS loaded. Kernel times are wall times of synchronous launches, best of 3.
+ * ratio to cuBLAS where cuBLAS loaded. Kernel times are wall times of launches waited for, best of 3.
  */
 final class CudaBench {
     private CudaBench() {}
@@ -66,12 +66,12 @@ final class CudaBench {
 
             long words = z.words();
             try (DeviceBuffer b = dev.alloc(4 * words, "bench words")) {
-                double t = best(() -> dev.launch("philox_words", dev.gridFor(words / 4, 256), 1, 256, 1, "bench", 1L, 2L, 0L, words, b));
+                double t = best(dev, () -> dev.launch("philox_words", dev.gridFor(words / 4, 256), 1, 256, 1, "bench", 1L, 2L, 0L, words, b));
                 row(out, "philox_words (" + words + " words)", t, 4.0 * words / t, "B/s", 4.0 * words / t / bw, "write-bound");
             }
             long gauss = words / 2;
             try (DeviceBuffer b = dev.alloc(8 * gauss, "bench gaussians")) {
-                double t = best(() -> dev.launch("philox_gaussians", dev.gridFor(gauss / 2, 256), 1, 256, 1, "bench", 1L, 2L, 0L, gauss, b));
+                double t = best(dev, () -> dev.launch("philox_gaussians", dev.gridFor(gauss / 2, 256), 1, 256, 1, "bench", 1L, 2L, 0L, gauss, b));
                 row(out, "philox_gaussians (" + gauss + ")", t, 8.0 * gauss / t, "B/s", 8.0 * gauss / t / bw, "double log/sincos");
             }
 
@@ -85,7 +85,7 @@ final class CudaBench {
                  DeviceBuffer j = dev.alloc(2L * n * n, "J")) {
                 dev.launch("pack_spins", dev.gridFor((long) n * wordsPer, 256), 1, 256, 1, "bench", dx, bits, n, p, wordsPer);
                 int g = (n + 31) / 32;
-                double t = best(() -> dev.launch("hebbian_popcount", g, g, 32, 8, "bench", bits, j, n, p, wordsPer));
+                double t = best(dev, () -> dev.launch("hebbian_popcount", g, g, 32, 8, "bench", bits, j, n, p, wordsPer));
                 double macs = (double) n * n * p;
                 String note = "exact int";
                 if (gpu.cublas() != null) {
@@ -96,7 +96,7 @@ final class CudaBench {
                         }
                         try (DeviceBuffer tmp = dev.upload(host, "float patterns")) {
                             CUstream s = dev.enter();
-                            double tc = best(() -> {
+                            double tc = best(dev, () -> {
                                 gpu.cublas().sgemmGram(s, tmp, jf, n, p);
                                 jcuda.driver.JCudaDriver.cuStreamSynchronize(s);
                             });
@@ -113,7 +113,7 @@ final class CudaBench {
             double[] c = io.dismc.model.ProjectionGrid.snap(gpu.gaussians(cs, d * p), io.dismc.model.ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
             SpinMatrix f = gpu.randomSpins(new RandomStream(1, 3), n, d);
             try (DeviceBuffer df = dev.upload(f.data(), "F"); DeviceBuffer dc = dev.upload(c, "C"); DeviceBuffer o = dev.alloc((long) n * p, "out")) {
-                double t = best(() -> dev.launch("sign_projection_spins", (p + 63) / 64, (n + 63) / 64, 16, 16, "bench", df, dc, o, n, d, p));
+                double t = best(dev, () -> dev.launch("sign_projection_spins", (p + 63) / 64, (n + 63) / 64, 16, 16, "bench", df, dc, o, n, d, p));
                 double fma = (double) n * d * p;
                 row(out, "sign_projection N=" + n + " D=" + d + " P=" + p, t, fma / t, "FMA/s", fma / t / fp64, "exact double");
             }
@@ -156,7 +156,7 @@ final class CudaBench {
                 streams.add(new RandomStream(5, r));
             }
             long t0 = System.nanoTime();
-            gpu.langevinStep(w, null, new LangevinSpec(0.01, 1.0, 0.1, false), streams, 0);
+            gpu.training().langevinStep(w, null, new LangevinSpec(0.01, 1.0, 0.1, false), streams, 0);
             double t = (System.nanoTime() - t0) * 1e-9;
             out.printf(Locale.ROOT, "langevin_step %d x %d weights (host round trip included): %.3f s%n", lr, ln, t);
         }
@@ -175,12 +175,15 @@ final class CudaBench {
         void run();
     }
 
-    static double best(Timed work) {
+    /** Best of 3 wall times of work, each ended by waiting for the device (launches are queued, not waited for). */
+    static double best(CudaDevice dev, Timed work) {
         work.run(); // warm-up (JIT of the PTX happens at module load; this warms caches and clocks)
+        dev.synchronize();
         double best = Double.MAX_VALUE;
         for (int k = 0; k < 3; k++) {
             long t0 = System.nanoTime();
             work.run();
+            dev.synchronize();
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
         }
         return best;

@@ -54,7 +54,7 @@ public final class SphericalDescent {
                 ms.add(streams.get(k));
                 steps[k]++;
             }
-            backend.langevinStep(mw, mg, step, ms, t);
+            backend.training().langevinStep(mw, mg, step, ms, t);
         }
         List<SolverOutcome> out = new ArrayList<>();
         for (int k = 0; k < r; k++) {

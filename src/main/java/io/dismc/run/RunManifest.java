@@ -184,6 +184,26 @@ public final class RunManifest {
         }
     }
 
+    /**
+     * The backend's counters of a session (launches, replicas per sweep launch, bytes each way,
+     * allocations, synchronizations, units), in the session and as the run's latest.
+     */
+    public void setCounters(ObjectNode session, io.dismc.backend.DeviceCounters c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("launches", c.launches());
+        o.put("sweep_launch_replicas_mean", c.sweepLaunchReplicasMean());
+        o.put("sweep_launch_replicas_max", c.sweepLaunchReplicasMax());
+        o.put("bytes_host_to_device", c.bytesHostToDevice());
+        o.put("bytes_device_to_host", c.bytesDeviceToHost());
+        o.put("allocations", c.allocations());
+        o.put("synchronizations", c.synchronizations());
+        o.put("units", c.units());
+        if (session != null) {
+            session.set("device_counters", o.deepCopy());
+        }
+        root.set("device_counters", o);
+    }
+
     public void setSources(List<String> dirs) {
         root.set("merged_from", JSON.valueToTree(dirs));
     }

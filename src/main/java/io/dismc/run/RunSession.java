@@ -93,6 +93,7 @@ public final class RunSession {
         ObjectNode session = m.beginSession(backend.name(), backend.description(), backend.threads(), g.rng(), args);
         writeManifest(m, dir, done.size());
         List<UnitRecord> records = new ArrayList<>(done);
+        io.dismc.backend.DeviceCounters before = backend.counters().snapshot();
         long t0 = System.nanoTime();
         Object recording = new Object();
         try (Journal journal = openJournal(dir, done.size());
@@ -103,6 +104,7 @@ public final class RunSession {
                      progress.close();
                      m.interrupt(session, records.size(), records.size() - done.size(),
                              (System.nanoTime() - t0) * 1e-9);
+                     m.setCounters(session, backend.counters().snapshot().since(before));
                      String kept;
                      try {
                          m.write(dir);
@@ -138,6 +140,7 @@ public final class RunSession {
         }
         double wall = (System.nanoTime() - t0) * 1e-9;
         m.finish(session, records.size(), mine.size(), RunFolder.seconds(records), wall, todo.size());
+        m.setCounters(session, backend.counters().snapshot().since(before));
         RunFolder.Finished f = RunFolder.finish(dir, sweep, points, records, m, g.plot());
         out.print(f.table());
         out.printf(Locale.ROOT, "%d units (%d computed now, %d from before) in %.1f s on %s%n", records.size(), todo.size(),

@@ -51,7 +51,7 @@ public final class TwoLayerTrainer {
         for (int t = 0; t <= spec.steps(); t++) {
             if (spec.batch() == 0) {
                 // full batch: all replicas share the dataset, one batched pass on the backend
-                System.arraycopy(backend.twoLayerGradients(net, data, w, g), 0, loss, 0, r);
+                System.arraycopy(backend.training().twoLayerGradients(net, data, w, g), 0, loss, 0, r);
             } else {
                 int tt = t;
                 Parallel.forEach(backend.pool(), r, k -> loss[k] = net.lossAndGradient(TwoLayerNetwork.widen(w[k]),
@@ -75,7 +75,7 @@ public final class TwoLayerTrainer {
             if (t == spec.steps()) {
                 break;
             }
-            backend.langevinStep(w, grad, step, streams, t);
+            backend.training().langevinStep(w, grad, step, streams, t);
         }
         return w;
     }

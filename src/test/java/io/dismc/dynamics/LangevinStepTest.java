@@ -64,7 +64,7 @@ class LangevinStepTest {
         }
         float[][] copy = {w[0].clone(), w[1].clone(), w[2].clone()};
         try (CpuBackend cpu = new CpuBackend(2)) {
-            cpu.langevinStep(w, g, spec, streams, 17);
+            cpu.training().langevinStep(w, g, spec, streams, 17);
         }
         for (int r = 0; r < 3; r++) {
             double norm = 0;

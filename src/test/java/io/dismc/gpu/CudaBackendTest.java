@@ -182,8 +182,8 @@ class CudaBackendTest {
                 wb[r] = wa[r].clone();
             }
             for (long step = 0; step < 20; step++) {
-                cpu.langevinStep(wa, g, spec, streams, step);
-                gpu.langevinStep(wb, g, spec, streams, step);
+                cpu.training().langevinStep(wa, g, spec, streams, step);
+                gpu.training().langevinStep(wb, g, spec, streams, step);
             }
             for (int r = 0; r < 5; r++) {
                 for (int i = 0; i < n; i++) {

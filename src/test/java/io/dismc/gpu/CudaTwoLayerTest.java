@@ -46,8 +46,8 @@ class CudaTwoLayerTest {
         double[][] gc = new double[replicas][net.parameterCount()];
         double[][] gg = new double[replicas][net.parameterCount()];
         try (CpuBackend cpu = new CpuBackend(2)) {
-            double[] lc = cpu.twoLayerGradients(net, d, w, gc);
-            double[] lg = gpu.twoLayerGradients(net, d, w, gg);
+            double[] lc = cpu.training().twoLayerGradients(net, d, w, gc);
+            double[] lg = gpu.training().twoLayerGradients(net, d, w, gg);
             for (int r = 0; r < replicas; r++) {
                 assertEquals(lc[r], lg[r], 1e-12 * Math.max(1, lc[r]), "loss of replica " + r);
                 double scale = 0;

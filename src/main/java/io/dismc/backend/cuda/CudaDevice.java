@@ -1,5 +1,6 @@
 package io.dismc.backend.cuda;
 
+import io.dismc.backend.Counters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,13 @@ public final class CudaDevice implements AutoCloseable {
     private final ThreadLocal<CUstream> streams = new ThreadLocal<>();
     private final List<CUstream> allStreams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DeviceInfo info;
+    private final Counters counters = new Counters();
+    private final List<BufferPool> allPools = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<BufferPool> pools = ThreadLocal.withInitial(() -> {
+        BufferPool p = new BufferPool();
+        allPools.add(p);
+        return p;
+    });
 
     public CudaDevice(int ordinal) {
         JCudaDriver.setExceptionsEnabled(true);
@@ -122,26 +130,59 @@ public final class CudaDevice implements AutoCloseable {
         return s;
     }
 
-    /** Allocates; out of memory says how much was asked, how much is free, and what to do. */
+    /**
+     * A buffer of at least {@code bytes} from the calling thread's pool: a buffer released earlier on
+     * this thread (and so only ever used on this thread's stream, which orders its reuse after the work
+     * that used it) or a new allocation. Out of memory says how much was asked, how much is free, and
+     * what to do.
+     */
     public DeviceBuffer alloc(long bytes, String what) {
         enter(); // a pool thread may touch the device for the first time here
+        BufferPool pool = pools.get();
+        long size = BufferPool.sizeClass(bytes);
+        DeviceBuffer reused = pool.take(size);
+        if (reused != null) {
+            return reused;
+        }
         CUdeviceptr p = new CUdeviceptr();
-        long size = Math.max(bytes, 8);
         try {
             JCudaDriver.cuMemAlloc(p, size);
         } catch (CudaException e) {
-            long[] free = new long[1];
-            long[] total = new long[1];
+            pool.releaseCached();
             try {
-                JCudaDriver.cuMemGetInfo(free, total);
-            } catch (CudaException ignored) {
-                // report what we know
+                JCudaDriver.cuMemAlloc(p, size);
+            } catch (CudaException again) {
+                long[] free = new long[1];
+                long[] total = new long[1];
+                try {
+                    JCudaDriver.cuMemGetInfo(free, total);
+                } catch (CudaException ignored) {
+                    // report what we know
+                }
+                throw new CudaFailure(String.format(Locale.ROOT,
+                        "CUDA %s allocating %s for %s: %s free of %s on %s; use fewer replicas/samples per batch or a smaller N",
+                        again.getMessage(), gib(size), what, gib(free[0]), gib(total[0]), info.name()), again);
             }
-            throw new CudaFailure(String.format(Locale.ROOT,
-                    "CUDA %s allocating %s for %s: %s free of %s on %s; use fewer replicas/samples per batch or a smaller N",
-                    e.getMessage(), gib(size), what, gib(free[0]), gib(total[0]), info.name()), e);
         }
-        return new DeviceBuffer(p, size);
+        counters.allocation();
+        return new DeviceBuffer(p, size, pool);
+    }
+
+    /** The device's free memory plus what the pools hold: what batches may plan for. */
+    public long freeBytes() {
+        enter();
+        long[] free = new long[1];
+        long[] total = new long[1];
+        JCudaDriver.cuMemGetInfo(free, total);
+        long cached = 0;
+        for (BufferPool pool : allPools) {
+            cached += pool.cachedBytes();
+        }
+        return free[0] + cached;
+    }
+
+    public Counters counters() {
+        return counters;
     }
 
     static String gib(long bytes) {
@@ -149,26 +190,40 @@ public final class CudaDevice implements AutoCloseable {
     }
 
     /**
-     * Copies a Java array to a new device buffer. Asynchronous copies from pageable memory are staged by
-     * the driver before the call returns (and device-to-host ones complete before it returns), so Java
-     * arrays are safe here; the copy is ordered before later work on the thread's stream.
+     * Copies a Java array to a new device buffer, queued on the thread's stream. Copies from pageable
+     * memory are staged by the driver before the call returns, so the array may change afterwards, and
+     * the host need not wait.
      */
     public DeviceBuffer upload(Object array, String what) {
         long bytes = bytesOf(array);
         DeviceBuffer b = alloc(bytes, what);
-        CUstream s = enter();
         try {
-            if (bytes > 0) {
-                JCudaDriver.cuMemcpyHtoDAsync(b.ptr(), pointerTo(array), bytes, s);
-                JCudaDriver.cuStreamSynchronize(s);
-            }
-        } catch (CudaException e) {
+            copyIn(array, b, what);
+        } catch (CudaFailure e) {
             b.close();
-            throw new CudaFailure("copying " + what + " (" + bytes + " bytes) to the device: " + e.getMessage(), e);
+            throw e;
         }
         return b;
     }
 
+    /** Copies a Java array into an existing buffer (from its start), queued on the thread's stream. */
+    public void copyIn(Object array, DeviceBuffer b, String what) {
+        long bytes = bytesOf(array);
+        if (bytes > b.bytes()) {
+            throw new IllegalArgumentException(what + ": " + bytes + " bytes do not fit a buffer of " + b.bytes());
+        }
+        CUstream s = enter();
+        try {
+            if (bytes > 0) {
+                JCudaDriver.cuMemcpyHtoDAsync(b.ptr(), pointerTo(array), bytes, s);
+                counters.toDevice(bytes);
+            }
+        } catch (CudaException e) {
+            throw new CudaFailure("copying " + what + " (" + bytes + " bytes) to the device: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies a buffer's first bytes into a Java array: the host needs them, so it waits for the stream. */
     public void download(DeviceBuffer b, Object array, String what) {
         long bytes = bytesOf(array);
         CUstream s = enter();
@@ -176,10 +231,19 @@ public final class CudaDevice implements AutoCloseable {
             if (bytes > 0) {
                 JCudaDriver.cuMemcpyDtoHAsync(pointerTo(array), b.ptr(), bytes, s);
                 JCudaDriver.cuStreamSynchronize(s);
+                counters.toHost(bytes);
+                counters.synchronization();
             }
         } catch (CudaException e) {
             throw new CudaFailure("copying " + what + " (" + bytes + " bytes) from the device: " + e.getMessage(), e);
         }
+    }
+
+    /** Waits for everything queued on the calling thread's stream (benchmarks time kernels this way). */
+    public void synchronize() {
+        CUstream s = enter();
+        JCudaDriver.cuStreamSynchronize(s);
+        counters.synchronization();
     }
 
     public DeviceBuffer zeros(long bytes, String what) {
@@ -224,10 +288,16 @@ public final class CudaDevice implements AutoCloseable {
     }
 
     /**
-     * Launches a kernel on the thread's stream and waits for it. Arguments: DeviceBuffer (pointer),
-     * Integer (int), Long (64-bit integer), Double. sizes describes the problem for error messages.
+     * Queues a kernel on the thread's stream (the host does not wait: a later download or
+     * {@link #synchronize} does). Arguments: DeviceBuffer (pointer), Integer (int), Long (64-bit
+     * integer), Double. sizes describes the problem for error messages. Called by the kernels' drivers,
+     * which give each kernel a typed method; sweepReplicas (0 for other kernels) feeds the counters.
      */
     public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, String sizes, Object... args) {
+        launch(kernel, gridX, gridY, blockX, blockY, 0, sizes, args);
+    }
+
+    public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, int sweepReplicas, String sizes, Object... args) {
         CUfunction f = functions.get(kernel);
         if (f == null) {
             throw new CudaFailure("no kernel '" + kernel + "' in the loaded PTX modules");
@@ -250,7 +320,11 @@ public final class CudaDevice implements AutoCloseable {
         CUstream s = enter();
         try {
             JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, 0, s, Pointer.to(params), null);
-            JCudaDriver.cuStreamSynchronize(s);
+            if (sweepReplicas > 0) {
+                counters.sweepLaunch(sweepReplicas);
+            } else {
+                counters.launch();
+            }
         } catch (CudaException e) {
             throw new CudaFailure(String.format(Locale.ROOT, "kernel %s (grid %dx%d, block %dx%d; %s) failed: %s",
                     kernel, gridX, gridY, blockX, blockY, sizes, e.getMessage()), e);
@@ -271,6 +345,12 @@ public final class CudaDevice implements AutoCloseable {
     public void close() {
         try {
             JCudaDriver.cuCtxSetCurrent(context);
+            for (CUstream s : allStreams) {
+                JCudaDriver.cuStreamSynchronize(s);
+            }
+            for (BufferPool pool : allPools) {
+                pool.freeAll();
+            }
             for (CUstream s : allStreams) {
                 JCudaDriver.cuStreamDestroy(s);
             }
