@@ -20,7 +20,9 @@ import java.util.List;
  *       parameters are swept.</li>
  * </ul>
  * Titles name the experiment, its fixed parameters and the samples per point; captions say what the
- * error bars are. Writing fails with an IOException naming the file.
+ * error bars are. What is drawn (series, styles, ticks, words) is decided here, in the figure models;
+ * JFreeChart lays out and draws them ({@link LineCharts}, {@link HeatMapCharts}). Writing fails with
+ * an IOException naming the file.
  */
 public final class FigurePlotter {
     private FigurePlotter() {}
@@ -55,24 +57,22 @@ public final class FigurePlotter {
         return HeatMaps.build(experiment, fig, obs, swept, summaries);
     }
 
+    /** The curves figure as PNG bytes. */
     public static byte[] png(LineFigure f) throws IOException {
-        LinePainter p = new LinePainter(f);
-        return Render.png(p.size(), p::paint);
+        return Charts.png(LineCharts.chart(f));
     }
 
-    public static byte[] svg(LineFigure f) throws IOException {
-        LinePainter p = new LinePainter(f);
-        return Render.svg(p.size(), p::paint);
+    /** The curves figure as SVG bytes (UTF-8), its text as text elements. */
+    public static byte[] svg(LineFigure f) {
+        return Charts.svg(LineCharts.chart(f));
     }
 
     public static byte[] png(HeatMapFigure f) throws IOException {
-        HeatMapPainter p = new HeatMapPainter(f);
-        return Render.png(p.size(), p::paint);
+        return Charts.png(HeatMapCharts.chart(f));
     }
 
-    public static byte[] svg(HeatMapFigure f) throws IOException {
-        HeatMapPainter p = new HeatMapPainter(f);
-        return Render.svg(p.size(), p::paint);
+    public static byte[] svg(HeatMapFigure f) {
+        return Charts.svg(HeatMapCharts.chart(f));
     }
 
     static List<String> save(LineFigure f, Path dir, String name) throws IOException {

@@ -15,9 +15,9 @@ import java.util.Map;
  * Builds the curves figure of a run from its point summaries: the horizontal axis is the figure's
  * parameter (or the first swept one), every other swept parameter makes one curve per value, and
  * each panel draws its observables. Styles: the colour follows the first other swept parameter
- * (viridis, ordered by value), the dash the second one (or the observable, when a panel has
- * several), and every curve of a panel has its own marker; theory lines are black, dashed, without
- * markers, in the first panel.
+ * (viridis, ordered by value; the observable when nothing else is swept), the dash the second one
+ * (or the observable, when a panel has several), and every curve of a panel has its own marker;
+ * theory lines are black, dashed, without markers, in the first panel.
  */
 final class LineFigures {
     /** Above this many curves in one undeclared panel, each observable gets its own panel. */
@@ -46,8 +46,12 @@ final class LineFigures {
         boolean logX = fig.logX() && x.equals(fig.x()) && allX(summaries, x);
         List<List<PlotSeries>> seriesPerPanel = new ArrayList<>();
         List<Double> xs = new ArrayList<>();
+        List<String> observables = panels.stream().flatMap(p -> p.series().stream()).distinct().toList();
+        int markers = 0;
         for (int pi = 0; pi < panels.size(); pi++) {
-            List<PlotSeries> series = panelSeries(fig, panels.get(pi), x, others, groups, summaries);
+            List<PlotSeries> series = panelSeries(fig, panels.get(pi), x, others, groups, summaries, observables,
+                    others.isEmpty() ? markers : 0);
+            markers += series.size();
             if (pi == 0) {
                 series.addAll(theorySeries(lines, logX));
             }
@@ -140,8 +144,15 @@ final class LineFigures {
         return values;
     }
 
+    /**
+     * A panel's curves. With other swept parameters, colour and marker follow the group, the same in
+     * every panel (one legend entry serves them all); with none, colour follows the observable among
+     * all the figure's observables and markers run on across panels, so lone curves of different
+     * panels still differ in the figure's one legend.
+     */
     private static List<PlotSeries> panelSeries(Figure fig, Figure.Panel panel, String x, List<String> others,
-                                                List<Group> groups, List<PointSummary> summaries) {
+                                                List<Group> groups, List<PointSummary> summaries,
+                                                List<String> figureObservables, int firstMarker) {
         List<String> observables = panel.series();
         for (String o : observables) {
             if (!summaries.isEmpty() && !summaries.get(0).stats().containsKey(o)) {
@@ -149,7 +160,7 @@ final class LineFigures {
                         + "', which the experiment does not produce (it has " + summaries.get(0).stats().keySet() + ")");
             }
         }
-        int colourLevels = others.isEmpty() ? observables.size() : levels(summaries, others.get(0)).size();
+        int colourLevels = others.isEmpty() ? figureObservables.size() : levels(summaries, others.get(0)).size();
         List<Color> colours = Palette.ordered(colourLevels);
         List<PlotSeries> out = new ArrayList<>();
         for (int oi = 0; oi < observables.size(); oi++) {
@@ -177,9 +188,9 @@ final class LineFigures {
                 for (int i = 0; i < others.size(); i++) {
                     label.add(Headings.assignment(fig, others.get(i), g.key().get(i)));
                 }
-                Color colour = colours.get(others.isEmpty() ? oi : g.ranks().get(0));
+                Color colour = colours.get(others.isEmpty() ? figureObservables.indexOf(obs) : g.ranks().get(0));
                 int dash = others.size() >= 2 ? g.ranks().get(1) : observables.size() > 1 ? oi : 0;
-                Style style = new Style(colour, Marker.nth(out.size()), dash);
+                Style style = new Style(colour, Marker.nth(firstMarker + out.size()), dash);
                 out.add(new PlotSeries(String.join(", ", label), xs, ys, es, style, false));
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
  * Tick positions and labels for linear and logarithmic axes. Labels are plain decimals with a
  * leading zero ("0.05", never ".05"); on a linear axis every label of one axis has the same number
  * of decimals; a log axis with a label far from 1 (below 1e-4 or from 1e6 on) writes all its labels
- * as "10^k" or "m×10^k", where "^" marks a superscript for the painter. Never "1.0E-4".
+ * as "10^k" or "m×10^k", where "^" marks a superscript (drawn as superscript digits). Never "1.0E-4".
  */
 public final class Ticks {
     /** A tick: position (data units), label (null: a minor tick, a mark without a label). */

@@ -85,11 +85,11 @@ class FigureKindsTest {
         assertEquals(8, new HashSet<>(panel.series().stream().map(p -> p.style().marker()).toList()).size(), "8 markers");
         List<String> texts = svgTexts(FigurePlotter.svg(f));
         assertTrue(texts.containsAll(legend), texts.toString());
-        // each colour is painted (curve, markers, legend sample)
+        // each colour is painted (curve, markers, legend sample); JFreeSVG writes colours as rgb(r,g,b)
         String svg = new String(FigurePlotter.svg(f), StandardCharsets.UTF_8);
         for (PlotSeries series : panel.series()) {
             Color c = series.style().colour();
-            assertTrue(svg.contains(String.format("\"#%02x%02x%02x\"", c.getRed(), c.getGreen(), c.getBlue())), series.label());
+            assertTrue(svg.contains(String.format("stroke:rgb(%d,%d,%d)", c.getRed(), c.getGreen(), c.getBlue())), series.label());
         }
     }
 
@@ -177,6 +177,29 @@ class FigureKindsTest {
         assertEquals(List.of("kappa = 0", "kappa = 0.3"), f.panels().get(0).legend());
         assertEquals(at.size(), f.panels().get(0).series().get(0).x().length);
         assertHeading(svgTexts(FigurePlotter.svg(f)), "local-energy", "N = 201", "8 samples per point");
+    }
+
+    @Test
+    void filesAreReproducibleAndPowersOfTenStayText() throws IOException {
+        Figure fig = new Figure("alpha", "alpha = P/N", false, List.of("train_loss"), "final training loss", null, null)
+                .withLogY();
+        List<PointSummary> s = summaries("teacher-student", List.of("alpha"), grid(Map.of("alpha", new double[] {0.5, 1, 2})),
+                Map.of("n", 20), p -> Map.of("train_loss", Math.pow(10, -7 + 3 * p.get("alpha"))), 2);
+        LineFigure f = FigurePlotter.lines("teacher-student", fig, List.of("alpha"), s, List.of());
+        List<String> labels = f.panels().get(0).y().labels();
+        assertTrue(labels.size() >= 3 && labels.stream().allMatch(l -> l.startsWith("10^")), labels.toString());
+        List<String> texts = svgTexts(FigurePlotter.svg(f));
+        for (String l : labels) { // 10^-6 is written 10⁻⁶, as text, not as glyph outlines
+            assertTrue(texts.contains(TickedAxes.superscript(l)), l + " in " + texts);
+        }
+        assertEquals("2×10⁻⁵", TickedAxes.superscript("2×10^-5"));
+        // no clock readings or counters that differ between two drawings of one figure
+        assertTrue(java.util.Arrays.equals(FigurePlotter.svg(f), FigurePlotter.svg(f)));
+        assertTrue(java.util.Arrays.equals(FigurePlotter.png(f), FigurePlotter.png(f)));
+        HeatMapFigure h = FigurePlotter.heatMap("rfhm", new RfhmExperiment().figure(), "m_pattern", List.of("alpha", "alpha-d"),
+                summaries("rfhm", List.of("alpha", "alpha-d"), grid(Map.of("alpha", new double[] {0.1, 0.2}, "alpha-d", ALPHA_D)),
+                        Map.of("n", 50), p -> Map.of("m_pattern", 0.5, "m_feature", 0.5), 2));
+        assertTrue(java.util.Arrays.equals(FigurePlotter.svg(h), FigurePlotter.svg(h)));
     }
 
     @Test
