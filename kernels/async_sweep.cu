@@ -1,65 +1,24 @@
-// Batched asynchronous Hopfield dynamics: one thread block per replica, exact asynchronous semantics.
-// Mirrors io.dismc.dynamics.AsynchronousDynamics and SweepSchedule step for step: the same permutation
-// (Fisher-Yates from the identity with words 4Nt + q), the same decision per position (T = 0: sign,
-// ties keep the spin; T > 0: Glauber or Metropolis against the double uniform from words
+// Batched asynchronous Hopfield dynamics: one thread block per replica, exact asynchronous semantics,
+// each replica on its own network (instance[r] selects its patterns or couplings in the stack).
+// Mirrors io.dismc.backend.cpu.AsynchronousDynamics and io.dismc.rng.SweepSchedule step for step: the
+// same permutation (Fisher-Yates from the identity with words 4Nt + q), the same decision per position
+// (T = 0: sign, ties keep the spin; T > 0: Glauber or Metropolis against the double uniform from words
 // 4Nt + 2N + 2pos, +1), the same integer fields (PatternFormField / JFormField), hence the same
-// trajectory as the Java backend. Integer sums are exact in any order, so the block reductions
-// change nothing.
+// trajectory as the Java backend. Integer sums are exact in any order, so the block reductions change
+// nothing. Also here: starting states from columns of a stack, and overlaps with reference columns.
+// Driver: io.dismc.backend.cuda.SweepDriver. CPU twin: io.dismc.backend.cpu.AsynchronousDynamics.
 //
 // form 0 (pattern): state = integer overlaps M (replicas x p), N h_i = xi_i . M - p s_i
 // form 1 (J):       state = field numerators h (replicas x n), N J in int16 (n x n)
-#include "philox.cuh"
-
-#define MAX_WARPS 32
-
-__device__ __forceinline__ long long block_sum(long long v, long long *scratch) {
-    for (int off = 16; off > 0; off >>= 1) v += __shfl_down_sync(0xffffffffu, v, off);
-    int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
-    __syncthreads();  // scratch may still be read by a previous call
-    if (lane == 0) scratch[warp] = v;
-    __syncthreads();
-    long long total = 0;
-    if (threadIdx.x == 0) {
-        int warps = (blockDim.x + 31) >> 5;
-        for (int w = 0; w < warps; w++) total += scratch[w];
-    }
-    return total;  // valid in thread 0 only
-}
-
-// The sweep's permutation (SweepSchedule): identity, then Fisher-Yates by thread 0 with words base + q.
-// Called by the whole block; order is visible to every thread on return.
-__device__ __forceinline__ void sweep_permutation(int *order, int n, unsigned long long seed, unsigned long long stream,
-                                                  unsigned long long base) {
-    for (int i = threadIdx.x; i < n; i += blockDim.x) order[i] = i;
-    __syncthreads();
-    if (threadIdx.x == 0) {
-        dismc_u32x4 w;
-        unsigned long long cached = ~0ull;
-        for (int q = 0; q < n - 1; q++) {
-            unsigned long long word = base + (unsigned long long)q;
-            if ((word >> 2) != cached) { cached = word >> 2; w = dismc_block(seed, stream, cached); }
-            int i = n - 1 - q;
-            int jj = (int)dismc_below(w.v[word & 3], (uint32_t)(i + 1));
-            int tmp = order[i]; order[i] = order[jj]; order[jj] = tmp;
-        }
-    }
-    __syncthreads();
-}
-
-// The double uniform deciding position pos of the sweep starting at word base (words base + 2n + 2pos, +1).
-__device__ __forceinline__ double acceptance_uniform(unsigned long long seed, unsigned long long stream,
-                                                     unsigned long long base, int n, int pos) {
-    unsigned long long word = base + 2ull * n + 2ull * pos;  // lo word; hi = word + 1, same block
-    dismc_u32x4 w = dismc_block(seed, stream, word >> 2);
-    int q = (int)(word & 3);
-    return dismc_unit_double(w.v[q], w.v[q + 1]);
-}
+#include "sweep.cuh"
 
 // Fields from scratch for every replica: M = xi^T s (form 0) or h = J s (form 1).
 // grid.x covers the state length (p or n), grid.y = replica.
-extern "C" __global__ void init_state(int form, int n, int p, const int8_t *xi, const int16_t *jn,
+extern "C" __global__ void init_state(int form, int n, int p, const int8_t *xi, const int16_t *jn, const int *instance,
                                      const int8_t *spins, int *state) {
     int r = blockIdx.y;
+    xi += (long long)instance[r] * n * p;
+    jn += (long long)instance[r] * n * n;
     const int8_t *s = spins + (long long)r * n;
     int len = form == 0 ? p : n;
     int e = blockIdx.x * blockDim.x + threadIdx.x;
@@ -73,7 +32,7 @@ extern "C" __global__ void init_state(int form, int n, int p, const int8_t *xi, 
     state[(long long)r * len + e] = (int)acc;
 }
 
-extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi, const int16_t *jn,
+extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi, const int16_t *jn, const int *instance,
                                         int8_t *spins, int *state, int *perm,
                                         const unsigned long long *streams, unsigned long long seed,
                                         int sweep0, int sweepCount, double temperature, int metropolis,
@@ -85,6 +44,8 @@ extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi
     __shared__ int done;
     int r = blockIdx.x;
     int tid = threadIdx.x, bd = blockDim.x;
+    xi += (long long)instance[r] * n * p;
+    jn += (long long)instance[r] * n * n;
     int8_t *s = spins + (long long)r * n;
     int len = form == 0 ? p : n;
     int *st = state + (long long)r * len;
@@ -169,69 +130,27 @@ extern "C" __global__ void async_sweeps(int form, int n, int p, const int8_t *xi
     if (tid == 0) spinTimesField[r] = form == 0 ? total - (long long)n * p : total;
 }
 
-// Simulated annealing of binary perceptrons (mirror: io.dismc.perceptron.BinaryAnnealing): the pattern
-// form above with the perceptron's decision. Sites are the N weights, fields the P integer fields
-// h^mu = w . xi^mu (set by init_state with form 0 and the weights as spins). A flip of w_i changes the
-// number k of violated constraints (h^mu < threshold = kappa sqrt(N)) and the sum s of their fields;
-// both changes are exact integer block reductions, and dE = dk (r = 0) or (dk thr - ds) / sqrt(N)
-// (r = 1). Metropolis at beta_t; stop when no constraint is violated. One block per replica.
-extern "C" __global__ void perceptron_anneal(int n, int p, const int8_t *xi, int8_t *weights, int *fields, int *perm,
-                                             const unsigned long long *streams, unsigned long long seed,
-                                             int sweep0, int sweepCount, int maxSweeps, double beta0, double beta1,
-                                             double threshold, int energyExponent, double sqrtN, int *energyOut,
-                                             long long *stepsTotal) {
-    __shared__ long long scratch[MAX_WARPS];
-    __shared__ int decision;
-    __shared__ int energy;
-    int r = blockIdx.x;
-    int tid = threadIdx.x, bd = blockDim.x;
-    int8_t *w = weights + (long long)r * n;
-    int *f = fields + (long long)r * p;
-    int *order = perm + (long long)r * n;
-    unsigned long long stream = streams[r];
-
-    long long part = 0;
-    for (int mu = tid; mu < p; mu += bd) part += ((double)f[mu] < threshold) ? 1 : 0;
-    long long e0 = block_sum(part, scratch);
-    if (tid == 0) energy = (int)e0;
+// Starting states: state dest[k] = column column[k] of matrix matrix[k] of a stack of (rows = n) x cols
+// matrices, with the sites flipSites[flipStart[k] .. flipStart[k + 1]) reversed. One block per start.
+extern "C" __global__ void start_states(const int8_t *stack, int n, int cols, const int *matrix, const int *column,
+                                        const int *flipStart, const int *flipSites, const int *dest, int8_t *states) {
+    int k = blockIdx.x;
+    const int8_t *m = stack + (long long)matrix[k] * n * cols;
+    int8_t *s = states + (long long)dest[k] * n;
+    for (int i = threadIdx.x; i < n; i += blockDim.x) s[i] = m[(long long)i * cols + column[k]];
     __syncthreads();
-    for (int t = sweep0; t < sweep0 + sweepCount && t < maxSweeps && energy > 0; t++) {
-        unsigned long long base = 4ull * (unsigned long long)n * (unsigned long long)t;
-        double beta = maxSweeps == 1 ? beta0 : beta0 + (beta1 - beta0) * t / (maxSweeps - 1);
-        sweep_permutation(order, n, seed, stream, base);
-        for (int pos = 0; pos < n && energy > 0; pos++) {
-            int i = order[pos];
-            int step = -2 * w[i];
-            const int8_t *x = xi + (long long)i * p;
-            long long d = 0, ds = 0;
-            for (int mu = tid; mu < p; mu += bd) {
-                int hAfter = f[mu] + step * x[mu];
-                int before = ((double)f[mu] < threshold) ? 1 : 0;
-                int after = ((double)hAfter < threshold) ? 1 : 0;
-                d += after - before;
-                ds += (after ? hAfter : 0) - (before ? f[mu] : 0);
-            }
-            long long delta = block_sum(d, scratch);
-            long long deltaSum = block_sum(ds, scratch);
-            if (tid == 0) {
-                stepsTotal[r] += 1;
-                double dE = energyExponent == 0 ? (double)delta : ((double)delta * threshold - (double)deltaSum) / sqrtN;
-                double u = acceptance_uniform(seed, stream, base, n, pos);
-                if (dE <= 0 || u < exp(-beta * dE)) {
-                    w[i] = (int8_t)(-w[i]);
-                    energy += (int)delta;
-                    decision = step;
-                } else {
-                    decision = 0;
-                }
-            }
-            __syncthreads();
-            int st = decision;
-            if (st != 0) {
-                for (int mu = tid; mu < p; mu += bd) f[mu] += st * x[mu];
-            }
-            __syncthreads();
-        }
-    }
-    if (tid == 0) energyOut[r] = energy;
+    for (int q = flipStart[k] + threadIdx.x; q < flipStart[k + 1]; q += blockDim.x) s[flipSites[q]] = (int8_t)(-s[flipSites[q]]);
+}
+
+// Overlap numerators: out[dest[k]] = sum_i s_dest[k],i c_i with c column column[k] of matrix matrix[k]. One block each.
+extern "C" __global__ void overlaps(const int8_t *states, const int8_t *stack, int n, int cols, const int *matrix, const int *column,
+                                    const int *dest, long long *out) {
+    __shared__ long long scratch[MAX_WARPS];
+    int k = blockIdx.x;
+    const int8_t *m = stack + (long long)matrix[k] * n * cols;
+    const int8_t *s = states + (long long)dest[k] * n;
+    long long part = 0;
+    for (int i = threadIdx.x; i < n; i += blockDim.x) part += (int)s[i] * m[(long long)i * cols + column[k]];
+    long long total = block_sum(part, scratch);
+    if (threadIdx.x == 0) out[dest[k]] = total;
 }

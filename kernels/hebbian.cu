@@ -1,11 +1,14 @@
 // Hebbian numerators N J_ij = sum_mu xi_i^mu xi_j^mu, exact: patterns packed into 64-bit words (bit set
 // for +1), N J_ij = P - 2 popcount(b_i XOR b_j), int32 counts, stored as int16, diagonal 0.
-// Mirror: io.dismc.backend.cpu.HebbianProduct.
+// For a stack of instances: blockIdx.z (pack_spins: blockIdx.y) is the instance.
+// Driver: io.dismc.backend.cuda.HebbianDriver. CPU twin: io.dismc.backend.cpu.HebbianProduct.
 #include <stdint.h>
 
 // bits[i * words + w] from xi (n x p site-major); one thread per word
 extern "C" __global__ void pack_spins(const int8_t *xi, unsigned long long *bits, int n, int p, int words) {
     long long total = (long long)n * words;
+    xi += (long long)blockIdx.y * n * p;
+    bits += (long long)blockIdx.y * total;
     long long stride = (long long)gridDim.x * blockDim.x;
     for (long long e = blockIdx.x * (long long)blockDim.x + threadIdx.x; e < total; e += stride) {
         int i = (int)(e / words), w = (int)(e % words);
@@ -27,6 +30,8 @@ extern "C" __global__ void hebbian_popcount(const unsigned long long *bits, int1
     __shared__ unsigned long long b[HT][HW + 1];
     int tx = threadIdx.x, ty = threadIdx.y;
     int row0 = blockIdx.y * HT, col0 = blockIdx.x * HT;
+    bits += (long long)blockIdx.z * n * words;
+    j += (long long)blockIdx.z * n * n;
     int count[4] = {0, 0, 0, 0};
     for (int w0 = 0; w0 < words; w0 += HW) {
         for (int r = ty; r < HT; r += 8) {

@@ -72,6 +72,7 @@ static int __popcll(unsigned long long x) { return __builtin_popcountll(x); }
 #include "projection.cu"
 #include "hebbian.cu"
 #include "async_sweep.cu"
+#include "anneal.cu"
 
 // ---- launching ------------------------------------------------------------------------------------
 using Launcher = void (*)(void **);
@@ -101,6 +102,12 @@ static const std::map<std::string, Launcher> &kernels() {
         {"philox_spins", run_kernel<&philox_spins>},
         {"philox_gaussians", run_kernel<&philox_gaussians>},
         {"snap_to_grid", run_kernel<&snap_to_grid>},
+        {"binarize", run_kernel<&binarize>},
+        {"sparse_mixtures_spins", run_kernel<&sparse_mixtures_spins>},
+        {"sparse_mixtures_real", run_kernel<&sparse_mixtures_real>},
+        {"start_states", run_kernel<&start_states>},
+        {"overlaps", run_kernel<&overlaps>},
+        {"anneal_fields", run_kernel<&anneal_fields>},
         {"words_to_spins", run_kernel<&words_to_spins>},
         {"sign_projection_spins", run_kernel<&sign_projection_spins>},
         {"sign_projection_real", run_kernel<&sign_projection_real>},
@@ -239,8 +246,8 @@ CUresult cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned
     std::lock_guard<std::mutex> lock(one_at_a_time);
     auto k = kernels().find(static_cast<Function *>(f)->name);
     unsigned threads = bx * by;
-    if (k == kernels().end() || gz != 1 || bz != 1 || threads % 32 != 0 || threads > 1024) return CUDA_ERROR_LAUNCH_FAILED;
-    gridDim = dim3{gx, gy, 1};
+    if (k == kernels().end() || bz != 1 || threads % 32 != 0 || threads > 1024) return CUDA_ERROR_LAUNCH_FAILED;
+    gridDim = dim3{gx, gy, gz};
     blockDim = dim3{bx, by, 1};
     if (emu::fibers.size() < threads) emu::fibers.resize(threads);
     for (unsigned t = 0; t < threads; t++) {
@@ -249,10 +256,12 @@ CUresult cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned
     emu::lane_values.assign(threads, 0.0);
     launching = k->second;
     launch_params = params;
-    for (unsigned y = 0; y < gy; y++) {
-        for (unsigned x = 0; x < gx; x++) {
-            blockIdx = dim3{x, y, 1};
-            if (!run_block(threads)) return CUDA_ERROR_LAUNCH_FAILED;
+    for (unsigned z = 0; z < gz; z++) {
+        for (unsigned y = 0; y < gy; y++) {
+            for (unsigned x = 0; x < gx; x++) {
+                blockIdx = dim3{x, y, z};
+                if (!run_block(threads)) return CUDA_ERROR_LAUNCH_FAILED;
+            }
         }
     }
     return CUDA_SUCCESS;

@@ -1,40 +1,38 @@
 package io.dismc.backend;
 
+import io.dismc.backend.cuda.AnnealDriver;
 import io.dismc.backend.cuda.Cublas;
 import io.dismc.backend.cuda.CudaDevice;
 import io.dismc.backend.cuda.CudaFailure;
 import io.dismc.backend.cuda.CudaTraining;
 import io.dismc.backend.cuda.Curand;
 import io.dismc.backend.cuda.DeviceBuffer;
+import io.dismc.backend.cuda.DeviceCouplingStack;
+import io.dismc.backend.cuda.DeviceRealStack;
+import io.dismc.backend.cuda.DeviceSpinStack;
+import io.dismc.backend.cuda.HebbianDriver;
 import io.dismc.backend.cuda.NativeConfig;
-import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
-import io.dismc.dynamics.LocalField;
-import io.dismc.dynamics.Relaxation;
-import io.dismc.dynamics.Replica;
-import io.dismc.dynamics.UpdateRule;
-import io.dismc.model.Couplings;
-import io.dismc.model.HebbianCouplings;
-import io.dismc.model.PerceptronInstance;
-import io.dismc.perceptron.AnnealSpec;
-import io.dismc.perceptron.SolverOutcome;
-import io.dismc.model.PatternCouplings;
+import io.dismc.backend.cuda.ProjectionDriver;
+import io.dismc.backend.cuda.RngDriver;
+import io.dismc.backend.cuda.SweepDriver;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
-import io.dismc.twolayer.Dataset;
-import io.dismc.twolayer.TwoLayerNetwork;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
-import jcuda.driver.CUstream;
 
 /**
- * The CUDA backend: the kernels in kernels/*.cu through the JCuda driver API. It honours the same
- * contract as {@link CpuBackend}: the same random numbers, the same exact products, the same spin
- * trajectories. Host threads (the pool) each drive their own CUDA stream, so independent units
- * overlap on the device.
+ * The CUDA backend: the kernels in kernels/*.cu through the JCuda driver API, one driver class per
+ * kernel file. It honours the same contract as {@link CpuBackend}: the same random numbers, the same
+ * exact products, the same spin trajectories. Stacks live in device buffers from each host thread's
+ * pool; disorder is generated, projected, stored and relaxed where it lives, and only starting
+ * choices, statistics and observables cross the bus. Host threads (the pool) each drive their own
+ * CUDA stream, so independent batches overlap on the device.
  */
 public final class CudaBackend implements Backend {
     /** Sweeps per launch of the sweep kernel: bounds kernel duration, lets T = 0 batches stop early. */
@@ -47,6 +45,11 @@ public final class CudaBackend implements Backend {
     private final String cublasProblem;
     private final boolean curand;
     private final CudaTraining training;
+    private final RngDriver rng;
+    private final ProjectionDriver projection;
+    private final HebbianDriver hebbianDriver;
+    private final SweepDriver sweep;
+    private final AnnealDriver annealDriver;
 
     private CudaBackend(CudaDevice device, int threads, boolean curand) {
         this.device = device;
@@ -56,6 +59,11 @@ public final class CudaBackend implements Backend {
         this.cublas = cublasProblem == null ? Cublas.open() : null;
         this.curand = curand;
         this.training = new CudaTraining(device);
+        this.rng = new RngDriver(device);
+        this.projection = new ProjectionDriver(device);
+        this.hebbianDriver = new HebbianDriver(device);
+        this.sweep = new SweepDriver(device);
+        this.annealDriver = new AnnealDriver(device);
     }
 
     /** Opens device 0; useCurand switches bulk disorder to cuRAND (checked usable by the caller). */
@@ -112,208 +120,366 @@ public final class CudaBackend implements Backend {
         return pool;
     }
 
-    private int grid(long count) {
-        return device.gridFor(count, 256);
+    static DeviceSpinStack dev(SpinStack s) {
+        return (DeviceSpinStack) s;
     }
 
-    // --- random fills ---
+    static DeviceRealStack dev(RealStack s) {
+        return (DeviceRealStack) s;
+    }
+
+    /** The streams' common seed (a batch draws under the run's seed) and their ids, on the device. */
+    private DeviceBuffer streamIds(List<RandomStream> streams) {
+        long seed = streams.get(0).seed();
+        long[] ids = new long[streams.size()];
+        for (int k = 0; k < ids.length; k++) {
+            if (streams.get(k).seed() != seed) {
+                throw new IllegalArgumentException("the streams of one batch must share the seed");
+            }
+            ids[k] = streams.get(k).streamId();
+        }
+        return device.upload(ids, "stream ids");
+    }
+
+    // --- disorder ---
 
     @Override
-    public SpinMatrix randomSpins(RandomStream stream, int rows, int cols) {
+    public SpinStack randomSpins(List<RandomStream> streams, int rows, int cols) {
         long count = (long) rows * cols;
-        byte[] out = new byte[Math.toIntExact(count)];
-        try (DeviceBuffer b = device.alloc(count, "random spins " + rows + "x" + cols)) {
-            if (curand) {
-                try (DeviceBuffer w = device.alloc(4 * count, "cuRAND words")) {
-                    CUstream s = device.enter();
-                    io.dismc.backend.cuda.Curand.words(s, w, count, stream.seed(), stream.streamId());
-                    device.launch("words_to_spins", grid(count), 1, 256, 1, "count=" + count, w, count, b);
+        int b = streams.size();
+        DeviceBuffer out = device.alloc(count * b, "random spins " + b + " x " + rows + "x" + cols);
+        if (curand) {
+            try (DeviceBuffer w = device.alloc(4 * count, "cuRAND words")) {
+                for (int k = 0; k < b; k++) {
+                    RandomStream s = streams.get(k);
+                    Curand.words(device.enter(), w.ptr(), count, s.seed(), s.streamId());
+                    rng.wordsToSpins(w, count, out.ptr().withByteOffset(k * count));
                 }
-            } else {
-                device.launch("philox_spins", grid((count + 31) / 32), 1, 256, 1, "count=" + count,
-                        stream.seed(), stream.streamId(), 0L, count, b);
             }
-            device.download(b, out, "random spins");
+        } else {
+            try (DeviceBuffer ids = streamIds(streams)) {
+                rng.spins(streams.get(0).seed(), ids, count, b, out);
+            }
         }
-        return new SpinMatrix(rows, cols, out);
+        return new DeviceSpinStack(out, b, rows, cols);
     }
 
     @Override
-    public double[] gaussians(RandomStream stream, int count) {
-        double[] out = new double[count];
-        long padded = count + (count & 1);
-        try (DeviceBuffer b = device.alloc(8 * padded, count + " gaussians")) {
-            if (curand) {
-                io.dismc.backend.cuda.Curand.normalDoubles(device.enter(), b, padded, stream.seed(), stream.streamId());
-            } else {
-                device.launch("philox_gaussians", grid(padded / 2), 1, 256, 1, "count=" + count,
-                        stream.seed(), stream.streamId(), 0L, (long) count, b);
+    public RealStack gaussians(List<RandomStream> streams, int rows, int cols) {
+        long count = (long) rows * cols;
+        int b = streams.size();
+        // cuRAND fills even counts: one spare entry, overwritten by the next matrix
+        DeviceBuffer out = device.alloc(8 * (count * b + 1), b + " x " + count + " gaussians");
+        if (curand) {
+            for (int k = 0; k < b; k++) {
+                RandomStream s = streams.get(k);
+                Curand.normalDoubles(device.enter(), out.ptr().withByteOffset(8 * k * count), count + (count & 1), s.seed(), s.streamId());
             }
-            device.download(b, out, "gaussians");
+        } else {
+            try (DeviceBuffer ids = streamIds(streams)) {
+                rng.gaussians(streams.get(0).seed(), ids, count, b, out);
+            }
         }
+        return new DeviceRealStack(out, b, rows, cols);
+    }
+
+    @Override
+    public void snapToGrid(RealStack values, double step) {
+        rng.snap(dev(values).buffer(), dev(values).matrixEntries() * values.count(), step);
+    }
+
+    @Override
+    public void binarize(RealStack values) {
+        rng.binarize(dev(values).buffer(), dev(values).matrixEntries() * values.count());
+    }
+
+    @Override
+    public SpinStack signs(RealStack values) {
+        long count = dev(values).matrixEntries() * values.count();
+        DeviceBuffer out = device.alloc(count, "signs");
+        projection.signOf(dev(values).buffer(), out, count);
+        return new DeviceSpinStack(out, values.count(), values.rows(), values.cols());
+    }
+
+    @Override
+    public SpinStack spins(List<SpinMatrix> matrices) {
+        SpinMatrix first = matrices.get(0);
+        int per = first.data().length;
+        byte[] all = new byte[Math.multiplyExact(per, matrices.size())];
+        for (int k = 0; k < matrices.size(); k++) {
+            System.arraycopy(matrices.get(k).data(), 0, all, k * per, per);
+        }
+        return new DeviceSpinStack(device.upload(all, "host matrices"), matrices.size(), first.rows(), first.cols());
+    }
+
+    @Override
+    public RealStack reals(List<RealMatrix> matrices) {
+        RealMatrix first = matrices.get(0);
+        int per = first.data().length;
+        double[] all = new double[Math.multiplyExact(per, matrices.size())];
+        for (int k = 0; k < matrices.size(); k++) {
+            System.arraycopy(matrices.get(k).data(), 0, all, k * per, per);
+        }
+        return new DeviceRealStack(device.upload(all, "host matrices"), matrices.size(), first.rows(), first.cols());
+    }
+
+    @Override
+    public short[] read(CouplingStack stack, int matrix) {
+        DeviceCouplingStack d = (DeviceCouplingStack) stack;
+        short[] out = new short[Math.multiplyExact(d.n(), d.n())];
+        device.download(d.buffer(), 2L * matrix * d.n() * d.n(), out, "couplings " + matrix);
         return out;
+    }
+
+    @Override
+    public SpinMatrix read(SpinStack stack, int matrix) {
+        DeviceSpinStack d = dev(stack);
+        byte[] out = new byte[Math.toIntExact(d.matrixBytes())];
+        device.download(d.buffer(), matrix * d.matrixBytes(), out, "matrix " + matrix);
+        return new SpinMatrix(stack.rows(), stack.cols(), out);
+    }
+
+    @Override
+    public RealMatrix read(RealStack stack, int matrix) {
+        DeviceRealStack d = dev(stack);
+        double[] out = new double[Math.toIntExact(d.matrixEntries())];
+        device.download(d.buffer(), 8 * matrix * d.matrixEntries(), out, "matrix " + matrix);
+        return new RealMatrix(stack.rows(), stack.cols(), out);
     }
 
     // --- products ---
 
     @Override
-    public SpinMatrix signProjection(SpinMatrix features, RealMatrix latents) {
-        return project(features.rows(), features.cols(), features.data(), true, latents);
+    public SpinStack signProjection(SpinStack features, RealStack latents) {
+        return project(dev(features).buffer(), true, features.count(), features.rows(), features.cols(), latents);
     }
 
     @Override
-    public SpinMatrix signProjection(RealMatrix features, RealMatrix latents) {
-        return project(features.rows(), features.cols(), features.data(), false, latents);
+    public SpinStack signProjection(RealStack features, RealStack latents) {
+        return project(dev(features).buffer(), false, features.count(), features.rows(), features.cols(), latents);
     }
 
-    /** sign(F C) for features given as +-1 bytes (spins) or doubles: own tiled kernel, or cuBLAS DGEMM + signs. */
-    private SpinMatrix project(int n, int d, Object featureData, boolean spins, RealMatrix latents) {
-        int p = checkInner(d, latents);
-        String sizes = sizes(n, d, p);
-        byte[] out = new byte[n * p];
-        try (DeviceBuffer f = device.upload(featureData, "features " + n + "x" + d);
-             DeviceBuffer c = device.upload(latents.data(), "latents " + d + "x" + p);
-             DeviceBuffer o = device.alloc((long) n * p, "patterns " + n + "x" + p)) {
-            if (cublas == null) {
-                device.launch(spins ? "sign_projection_spins" : "sign_projection_real", ceil(p, 64), ceil(n, 64), 16, 16, sizes,
-                        f, c, o, n, d, p);
-            } else if (spins) {
-                try (DeviceBuffer fd = device.alloc(8L * n * d, "features as doubles for cuBLAS")) {
-                    device.launch("spins_to_double", grid((long) n * d), 1, 256, 1, sizes, f, fd, (long) n * d);
-                    gemmThenSign(fd, c, o, n, d, p, sizes);
-                }
+    /** sign(F C) for every instance: the own tiled kernel, or cuBLAS's strided-batched DGEMM and the signs. */
+    private SpinStack project(DeviceBuffer f, boolean spins, int b, int n, int d, RealStack latents) {
+        if (latents.rows() != d || latents.count() != b) {
+            throw new IllegalArgumentException("F is " + b + " x N x " + d + " but C is " + latents.count() + " x " + latents.rows() + " x ...");
+        }
+        int p = latents.cols();
+        DeviceBuffer out = device.alloc((long) b * n * p, "patterns " + b + " x " + n + "x" + p);
+        DeviceBuffer c = dev(latents).buffer();
+        if (cublas == null) {
+            if (spins) {
+                projection.projectSpins(f, c, out, n, d, p, b);
             } else {
-                gemmThenSign(f, c, o, n, d, p, sizes);
+                projection.projectReal(f, c, out, n, d, p, b);
             }
-            device.download(o, out, "patterns");
-        }
-        return new SpinMatrix(n, p, out);
-    }
-
-    /** cuBLAS DGEMM (exact on the projection grid, like the own kernel), then the signs. */
-    private void gemmThenSign(DeviceBuffer f, DeviceBuffer c, DeviceBuffer o, int n, int d, int p, String sizes) {
-        try (DeviceBuffer prod = device.alloc(8L * n * p, "F c product " + n + "x" + p)) {
-            CUstream s = device.enter();
-            try {
-                cublas.dgemmRowMajor(s, f, c, prod, n, d, p);
-            } catch (RuntimeException e) {
-                throw new CudaFailure("cublasDgemm (" + sizes + ") failed: " + e.getMessage(), e);
+        } else {
+            try (DeviceBuffer fd = spins ? device.alloc(8L * b * n * d, "features as doubles for cuBLAS") : null;
+                 DeviceBuffer prod = device.alloc(8L * b * n * p, "F c products")) {
+                if (spins) {
+                    projection.spinsToDouble(f, fd, (long) b * n * d);
+                }
+                try {
+                    cublas.dgemmRowMajorBatched(device.enter(), spins ? fd : f, c, prod, n, d, p, b);
+                } catch (RuntimeException e) {
+                    throw new CudaFailure("cublasDgemmStridedBatched (" + ProjectionDriver.sizes(n, d, p, b) + ") failed: " + e.getMessage(), e);
+                }
+                projection.signOf(prod, out, (long) b * n * p);
             }
-            device.launch("sign_of", grid((long) n * p), 1, 256, 1, sizes, prod, o, (long) n * p);
         }
-    }
-
-    private static int checkInner(int d, RealMatrix latents) {
-        if (latents.rows() != d) {
-            throw new IllegalArgumentException("F has " + d + " columns but C has " + latents.rows() + " rows");
-        }
-        return latents.cols();
-    }
-
-    private static String sizes(int n, int d, int p) {
-        return "N=" + n + " D=" + d + " P=" + p;
-    }
-
-    static int ceil(long a, int b) {
-        return (int) ((a + b - 1) / b);
+        return new DeviceSpinStack(out, b, n, p);
     }
 
     @Override
-    public HebbianCouplings hebbian(SpinMatrix patterns) {
+    public SpinStack mixtures(SpinStack features, int p, int l, int[][] chosen, double[][] weights) {
+        return mix(dev(features).buffer(), true, features.count(), features.rows(), features.cols(), p, l, chosen, weights);
+    }
+
+    @Override
+    public SpinStack mixtures(RealStack features, int p, int l, int[][] chosen, double[][] weights) {
+        return mix(dev(features).buffer(), false, features.count(), features.rows(), features.cols(), p, l, chosen, weights);
+    }
+
+    private SpinStack mix(DeviceBuffer f, boolean spins, int b, int n, int d, int p, int l, int[][] chosen, double[][] weights) {
+        int[] k = new int[Math.multiplyExact(b, p * l)];
+        double[] w = new double[k.length];
+        for (int m = 0; m < b; m++) {
+            System.arraycopy(chosen[m], 0, k, m * p * l, p * l);
+            System.arraycopy(weights[m], 0, w, m * p * l, p * l);
+        }
+        DeviceBuffer out = device.alloc((long) b * n * p, "mixtures " + b + " x " + n + "x" + p);
+        try (DeviceBuffer dk = device.upload(k, "chosen features"); DeviceBuffer dw = device.upload(w, "mixing weights")) {
+            if (spins) {
+                projection.mixturesSpins(f, dk, dw, out, n, d, p, l, b);
+            } else {
+                projection.mixturesReal(f, dk, dw, out, n, d, p, l, b);
+            }
+        }
+        return new DeviceSpinStack(out, b, n, p);
+    }
+
+    @Override
+    public CouplingStack hebbian(SpinStack patterns) {
         int n = patterns.rows();
         int p = patterns.cols();
-        if (p > HebbianCouplings.MAX_P) {
-            throw new IllegalArgumentException("J form needs P <= " + HebbianCouplings.MAX_P + ", got " + p);
+        int b = patterns.count();
+        if (p > CouplingStack.MAX_P) {
+            throw new IllegalArgumentException("J form needs P <= " + CouplingStack.MAX_P + ", got " + p);
         }
         int words = (p + 63) / 64;
-        String sizes = "N=" + n + " P=" + p;
-        short[] j = new short[Math.multiplyExact(n, n)];
-        try (DeviceBuffer xi = device.upload(patterns.data(), "patterns " + n + "x" + p);
-             DeviceBuffer bits = device.alloc(8L * n * words, "bit-packed patterns");
-             DeviceBuffer out = device.alloc(2L * n * n, "Hebbian couplings " + n + "x" + n)) {
-            device.launch("pack_spins", grid((long) n * words), 1, 256, 1, sizes, xi, bits, n, p, words);
-            device.launch("hebbian_popcount", ceil(n, 32), ceil(n, 32), 32, 8, sizes, bits, out, n, p, words);
-            device.download(out, j, "Hebbian couplings");
+        DeviceBuffer j = device.alloc(2L * b * n * n, "Hebbian couplings " + b + " x " + n + "x" + n);
+        try (DeviceBuffer bits = device.alloc(8L * b * n * words, "bit-packed patterns")) {
+            hebbianDriver.pack(dev(patterns).buffer(), bits, n, p, words, b);
+            hebbianDriver.popcount(bits, j, n, p, words, b);
         }
-        return new HebbianCouplings(n, p, j);
+        return new DeviceCouplingStack(j, b, n, p);
     }
 
-    // --- dynamics ---
+    // --- states and dynamics ---
+
+    /** The columns of a list grouped by the stack they come from (one launch per stack), in first-seen order. */
+    private static Map<SpinStack, List<Integer>> bySource(List<Column> columns) {
+        Map<SpinStack, List<Integer>> groups = new IdentityHashMap<>();
+        List<SpinStack> order = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            SpinStack s = columns.get(k).stack();
+            if (!groups.containsKey(s)) {
+                order.add(s);
+            }
+            groups.computeIfAbsent(s, x -> new ArrayList<>()).add(k);
+        }
+        Map<SpinStack, List<Integer>> ordered = new java.util.LinkedHashMap<>();
+        for (SpinStack s : order) {
+            ordered.put(s, groups.get(s));
+        }
+        return ordered;
+    }
 
     @Override
-    public List<Relaxation> relax(Couplings couplings, List<Replica> replicas, DynamicsSpec spec) {
-        List<Relaxation> out = new ArrayList<>(replicas.size());
-        for (int from = 0; from < replicas.size(); from += MAX_REPLICAS_PER_LAUNCH) {
-            out.addAll(relaxBatch(couplings, replicas.subList(from, Math.min(replicas.size(), from + MAX_REPLICAS_PER_LAUNCH)), spec));
+    public SpinStack states(List<Column> starts) {
+        int n = starts.get(0).stack().rows();
+        int r = starts.size();
+        DeviceBuffer states = device.alloc((long) r * n, r + " states of " + n + " spins");
+        for (Map.Entry<SpinStack, List<Integer>> g : bySource(starts).entrySet()) {
+            List<Integer> ks = g.getValue();
+            int m = ks.size();
+            int[] matrix = new int[m];
+            int[] column = new int[m];
+            int[] dest = new int[m];
+            int[] flipStart = new int[m + 1];
+            for (int q = 0; q < m; q++) {
+                Column c = starts.get(ks.get(q));
+                matrix[q] = c.matrix();
+                column[q] = c.column();
+                dest[q] = ks.get(q);
+                flipStart[q + 1] = flipStart[q] + c.flips().length;
+            }
+            int[] sites = new int[Math.max(1, flipStart[m])];
+            for (int q = 0; q < m; q++) {
+                int[] f = starts.get(ks.get(q)).flips();
+                System.arraycopy(f, 0, sites, flipStart[q], f.length);
+            }
+            try (DeviceBuffer dm = device.upload(matrix, "start matrices"); DeviceBuffer dc = device.upload(column, "start columns");
+                 DeviceBuffer ds = device.upload(flipStart, "flip offsets"); DeviceBuffer dsites = device.upload(sites, "flip sites");
+                 DeviceBuffer dd = device.upload(dest, "start order")) {
+                sweep.startStates(dev(g.getKey()).buffer(), n, g.getKey().cols(), dm, dc, ds, dsites, dd, states, m);
+            }
         }
-        return out;
+        return new DeviceSpinStack(states, r, n, 1);
     }
 
-    private List<Relaxation> relaxBatch(Couplings couplings, List<Replica> replicas, DynamicsSpec spec) {
-        int n = couplings.n();
-        int p = couplings.p();
-        int r = replicas.size();
-        boolean patternForm = couplings instanceof PatternCouplings;
+    @Override
+    public double[] overlaps(SpinStack states, List<Column> references) {
+        int n = states.rows();
+        int r = states.count();
+        long[] sums = new long[r];
+        try (DeviceBuffer out = device.zeros(8L * r, "overlap sums")) {
+            for (Map.Entry<SpinStack, List<Integer>> g : bySource(references).entrySet()) {
+                List<Integer> ks = g.getValue();
+                int m = ks.size();
+                int[] matrix = new int[m];
+                int[] column = new int[m];
+                int[] dest = new int[m];
+                for (int q = 0; q < m; q++) {
+                    Column c = references.get(ks.get(q));
+                    matrix[q] = c.matrix();
+                    column[q] = c.column();
+                    dest[q] = ks.get(q);
+                }
+                try (DeviceBuffer dm = device.upload(matrix, "reference matrices"); DeviceBuffer dc = device.upload(column, "reference columns");
+                     DeviceBuffer dd = device.upload(dest, "reference order")) {
+                    sweep.overlaps(dev(states).buffer(), dev(g.getKey()).buffer(), n, g.getKey().cols(), dm, dc, dd, out, m);
+                }
+            }
+            device.download(out, sums, "overlap sums");
+        }
+        double[] m = new double[r];
+        for (int k = 0; k < r; k++) {
+            m[k] = (double) sums[k] / n;
+        }
+        return m;
+    }
+
+    @Override
+    public List<RelaxationStats> relax(Network network, int[] instance, SpinStack states, List<RandomStream> streams, DynamicsSpec spec) {
+        int r = states.count();
+        if (r > MAX_REPLICAS_PER_LAUNCH) {
+            throw new IllegalArgumentException("at most " + MAX_REPLICAS_PER_LAUNCH + " replicas per relaxation, got " + r
+                    + " (the runner's batches stay far below)");
+        }
+        if (states.rows() != network.n()) {
+            throw new IllegalArgumentException("states have " + states.rows() + " spins, the network has " + network.n());
+        }
+        int n = network.n();
+        int p = network.p();
+        boolean patternForm = network instanceof Network.Patterns;
         int form = patternForm ? 0 : 1;
         int len = patternForm ? p : n;
-        int threads = Math.min(256, Math.max(32, ceil(len, 32) * 32));
-        byte[] spins = new byte[r * n];
-        long[] streamIds = new long[r];
-        long seed = replicas.get(0).stream().seed();
-        for (int k = 0; k < r; k++) {
-            Replica rep = replicas.get(k);
-            if (rep.initial().length != n) {
-                throw new IllegalArgumentException("replica has " + rep.initial().length + " spins, network has " + n);
-            }
-            if (rep.stream().seed() != seed) {
-                throw new IllegalArgumentException("replicas of one batch must share the seed");
-            }
-            System.arraycopy(rep.initial(), 0, spins, k * n, n);
-            streamIds[k] = rep.stream().streamId();
+        DeviceBuffer none = null;
+        DeviceBuffer xi;
+        DeviceBuffer jn;
+        if (patternForm) {
+            xi = dev(((Network.Patterns) network).patterns()).buffer();
+            jn = none = device.alloc(8, "no couplings");
+        } else {
+            jn = ((DeviceCouplingStack) ((Network.Couplings) network).couplings()).buffer();
+            xi = none = device.alloc(8, "no patterns");
         }
         String sizes = String.format(Locale.ROOT, "%s form, N=%d P=%d replicas=%d", patternForm ? "pattern" : "J", n, p, r);
-        int metropolis = spec.rule() == UpdateRule.METROPOLIS ? 1 : 0;
-        int stop = spec.stopAtFixedPoint() ? 1 : 0;
         int[] sweeps = new int[r];
         int[] converged = new int[r];
         long[] flips = new long[r];
         long[] stf = new long[r];
-        byte[] xiOrEmpty = patternForm ? ((PatternCouplings) couplings).patterns().data() : new byte[0];
-        short[] jOrEmpty = patternForm ? new short[0] : ((HebbianCouplings) couplings).numerators();
-        try (DeviceBuffer xi = device.upload(xiOrEmpty, "patterns " + n + "x" + p);
-             DeviceBuffer jn = device.upload(jOrEmpty, "couplings " + n + "x" + n);
-             DeviceBuffer s = device.upload(spins, "spins of " + r + " replicas");
+        DeviceBuffer s = dev(states).buffer();
+        try (DeviceBuffer unused = none;
+             DeviceBuffer inst = device.upload(instance, "replica instances");
              DeviceBuffer state = device.alloc(4L * r * len, "fields of " + r + " replicas");
              DeviceBuffer perm = device.alloc(4L * r * n, "permutations of " + r + " replicas");
-             DeviceBuffer streams = device.upload(streamIds, "stream ids");
+             DeviceBuffer ids = streamIds(streams);
              DeviceBuffer dSweeps = device.zeros(4L * r, "sweep counters");
              DeviceBuffer dConverged = device.zeros(4L * r, "convergence flags");
              DeviceBuffer dFlips = device.zeros(8L * r, "flip counters");
              DeviceBuffer dStf = device.zeros(8L * r, "energies")) {
-            device.launch("init_state", ceil(len, 256), r, 256, 1, sizes, form, n, p, xi, jn, s, state);
+            sweep.initState(form, n, p, xi, jn, inst, s, state, r, sizes);
             for (int t0 = 0; t0 < spec.maxSweeps(); t0 += SWEEPS_PER_LAUNCH) {
                 int count = Math.min(SWEEPS_PER_LAUNCH, spec.maxSweeps() - t0);
-                device.launch("async_sweeps", r, 1, threads, 1, r, sizes + " sweeps " + t0 + ".." + (t0 + count - 1),
-                        form, n, p, xi, jn, s, state, perm, streams, seed, t0, count, spec.temperature(), metropolis, stop,
-                        dSweeps, dConverged, dFlips, dStf);
-                if (spec.isZeroTemperature() && spec.stopAtFixedPoint()) {
+                sweep.sweeps(form, n, p, xi, jn, inst, s, state, perm, ids, streams.get(0).seed(), t0, count, spec.temperature(),
+                        spec.rule() == UpdateRule.METROPOLIS, spec.stopAtFixedPoint(), dSweeps, dConverged, dFlips, dStf, r, sizes);
+                if (spec.isZeroTemperature() && spec.stopAtFixedPoint() && t0 + count < spec.maxSweeps()) {
                     device.download(dConverged, converged, "convergence flags");
                     if (allSet(converged)) {
                         break;
                     }
                 }
             }
-            device.download(s, spins, "spins");
             device.download(dSweeps, sweeps, "sweep counters");
             device.download(dConverged, converged, "convergence flags");
             device.download(dFlips, flips, "flip counters");
             device.download(dStf, stf, "energies");
         }
-        List<Relaxation> out = new ArrayList<>(r);
+        List<RelaxationStats> out = new ArrayList<>(r);
         for (int k = 0; k < r; k++) {
-            byte[] state = new byte[n];
-            System.arraycopy(spins, k * n, state, 0, n);
-            out.add(new Relaxation(state, sweeps[k], converged[k] == 1, flips[k], LocalField.energyPerSpin(stf[k], n)));
+            out.add(new RelaxationStats(sweeps[k], converged[k] == 1, flips[k], -0.5 * stf[k] / ((double) n * n)));
         }
         return out;
     }
@@ -328,58 +494,43 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
-    public double energyPerSpin(Couplings couplings, byte[] s) {
-        // a single O(N P) or O(N^2) reduction: not worth a device round trip
-        LocalField field = LocalField.of(couplings, io.dismc.backend.cpu.SpinKernels.best());
-        field.reset(s);
-        return LocalField.energyPerSpin(field.sumSpinTimesField(s), s.length);
-    }
-
-    @Override
-    public TrainingOps training() {
-        return training;
-    }
-
-    @Override
-    public List<SolverOutcome> anneal(PerceptronInstance inst, List<Replica> replicas, AnnealSpec spec) {
-        if (!inst.binaryInputs()) {
+    public List<AnnealOutcome> anneal(List<PerceptronInstance> instances, int[] instance, List<byte[]> starts, List<RandomStream> streams,
+                                      AnnealSpec spec) {
+        if (!instances.stream().allMatch(PerceptronInstance::binaryInputs)) {
             // the kernel keeps integer fields; Gaussian inputs anneal on the host (same algorithm)
-            return CpuBackend.annealOnHost(inst, replicas, spec, pool);
+            device.counters().sweepLaunch(starts.size());
+            return CpuBackend.annealOnHost(instances, instance, starts, streams, spec, pool);
         }
-        int n = inst.n();
-        int p = inst.p();
-        int r = replicas.size();
+        int n = instances.get(0).n();
+        int p = instances.get(0).p();
+        int r = starts.size();
         if (r > MAX_REPLICAS_PER_LAUNCH) {
-            List<SolverOutcome> out = new ArrayList<>();
-            for (int from = 0; from < r; from += MAX_REPLICAS_PER_LAUNCH) {
-                out.addAll(anneal(inst, replicas.subList(from, Math.min(r, from + MAX_REPLICAS_PER_LAUNCH)), spec));
-            }
-            return out;
+            throw new IllegalArgumentException("at most " + MAX_REPLICAS_PER_LAUNCH + " annealing replicas per call, got " + r);
+        }
+        byte[] xs = new byte[Math.multiplyExact(instances.size(), n * p)];
+        for (int k = 0; k < instances.size(); k++) {
+            System.arraycopy(instances.get(k).asSpins().data(), 0, xs, k * n * p, n * p);
         }
         byte[] w = new byte[r * n];
-        long[] ids = new long[r];
-        long seed = replicas.get(0).stream().seed();
         for (int k = 0; k < r; k++) {
-            System.arraycopy(replicas.get(k).initial(), 0, w, k * n, n);
-            ids[k] = replicas.get(k).stream().streamId();
+            System.arraycopy(starts.get(k), 0, w, k * n, n);
         }
-        int threads = Math.min(256, Math.max(32, ceil(p, 32) * 32));
         String sizes = "perceptron N=" + n + " P=" + p + " replicas=" + r;
         int[] energy = new int[r];
         long[] steps = new long[r];
-        try (DeviceBuffer xi = device.upload(inst.asSpins().data(), "perceptron inputs " + n + "x" + p);
-             DeviceBuffer none = device.alloc(8, "unused couplings");
+        try (DeviceBuffer xi = device.upload(xs, "perceptron inputs " + instances.size() + " x " + n + "x" + p);
+             DeviceBuffer inst = device.upload(instance, "replica instances");
              DeviceBuffer dw = device.upload(w, "weights of " + r + " replicas");
              DeviceBuffer fields = device.alloc(4L * r * p, "fields of " + r + " replicas");
              DeviceBuffer perm = device.alloc(4L * r * n, "permutations");
-             DeviceBuffer streams = device.upload(ids, "stream ids");
+             DeviceBuffer ids = streamIds(streams);
              DeviceBuffer dEnergy = device.zeros(4L * r, "energies");
              DeviceBuffer dSteps = device.zeros(8L * r, "step counters")) {
-            device.launch("init_state", ceil(p, 256), r, 256, 1, sizes, 0, n, p, xi, none, dw, fields);
+            annealDriver.fields(n, p, xi, inst, dw, fields, r, sizes);
             for (int t0 = 0; t0 < spec.maxSweeps(); t0 += SWEEPS_PER_LAUNCH) {
-                device.launch("perceptron_anneal", r, 1, threads, 1, r, sizes + " sweeps from " + t0, n, p, xi, dw, fields, perm,
-                        streams, seed, t0, SWEEPS_PER_LAUNCH, spec.maxSweeps(), spec.beta0(), spec.beta1(),
-                        spec.kappa() * Math.sqrt(n), spec.energyExponent(), Math.sqrt(n), dEnergy, dSteps);
+                annealDriver.anneal(n, p, xi, inst, dw, fields, perm, ids, streams.get(0).seed(), t0, SWEEPS_PER_LAUNCH, spec.maxSweeps(),
+                        spec.beta0(), spec.beta1(), spec.kappa() * Math.sqrt(n), spec.energyExponent(), Math.sqrt(n), dEnergy, dSteps, r,
+                        sizes);
                 device.download(dEnergy, energy, "energies");
                 if (java.util.Arrays.stream(energy).allMatch(e -> e == 0)) {
                     break;
@@ -388,15 +539,16 @@ public final class CudaBackend implements Backend {
             device.download(dw, w, "weights");
             device.download(dSteps, steps, "step counters");
         }
-        List<SolverOutcome> out = new ArrayList<>();
+        List<AnnealOutcome> out = new ArrayList<>();
         for (int k = 0; k < r; k++) {
-            double[] wk = new double[n];
-            for (int i = 0; i < n; i++) {
-                wk[i] = w[k * n + i];
-            }
-            out.add(new SolverOutcome(wk, energy[k] == 0, steps[k], energy[k]));
+            out.add(new AnnealOutcome(java.util.Arrays.copyOfRange(w, k * n, (k + 1) * n), energy[k], steps[k]));
         }
         return out;
+    }
+
+    @Override
+    public TrainingOps training() {
+        return training;
     }
 
     @Override

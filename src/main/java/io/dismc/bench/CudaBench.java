@@ -1,14 +1,21 @@
 package io.dismc.bench;
 
 import io.dismc.backend.CudaBackend;
+import io.dismc.backend.DeviceCounters;
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.Network;
+import io.dismc.backend.RealStack;
+import io.dismc.backend.SpinStack;
+import io.dismc.backend.UpdateRule;
 import io.dismc.backend.cuda.CudaDevice;
 import io.dismc.backend.cuda.DeviceBuffer;
-import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
-import io.dismc.dynamics.Replica;
-import io.dismc.dynamics.UpdateRule;
-import io.dismc.model.PatternCouplings;
+import io.dismc.backend.cuda.DeviceRealStack;
+import io.dismc.backend.cuda.DeviceSpinStack;
+import io.dismc.backend.cuda.HebbianDriver;
+import io.dismc.backend.cuda.ProjectionDriver;
+import io.dismc.backend.cuda.RngDriver;
 import io.dismc.data.SpinMatrix;
+import io.dismc.dynamics.LangevinSpec;
 import io.dismc.rng.RandomStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -64,42 +71,44 @@ final class CudaBench {
                     bw / 1e9, fp64 / 1e12);
             out.printf(Locale.ROOT, "%-34s %12s %16s %10s %s%n", "kernel", "time", "rate", "of peak", "note");
 
+            RngDriver rng = new RngDriver(dev);
+            HebbianDriver hebbian = new HebbianDriver(dev);
+            ProjectionDriver projection = new ProjectionDriver(dev);
+            DeviceCounters section = gpu.counters().snapshot();
             long words = z.words();
             try (DeviceBuffer b = dev.alloc(4 * words, "bench words")) {
-                double t = best(dev, () -> dev.launch("philox_words", dev.gridFor(words / 4, 256), 1, 256, 1, "bench", 1L, 2L, 0L, words, b));
+                double t = best(dev, () -> rng.words(1L, 2L, 0L, words, b));
                 row(out, "philox_words (" + words + " words)", t, 4.0 * words / t, "B/s", 4.0 * words / t / bw, "write-bound");
             }
             long gauss = words / 2;
-            try (DeviceBuffer b = dev.alloc(8 * gauss, "bench gaussians")) {
-                double t = best(dev, () -> dev.launch("philox_gaussians", dev.gridFor(gauss / 2, 256), 1, 256, 1, "bench", 1L, 2L, 0L, gauss, b));
+            try (DeviceBuffer b = dev.alloc(8 * gauss, "bench gaussians"); DeviceBuffer id = dev.upload(new long[] {2L}, "stream id")) {
+                double t = best(dev, () -> rng.gaussians(1L, id, gauss, 1, b));
                 row(out, "philox_gaussians (" + gauss + ")", t, 8.0 * gauss / t, "B/s", 8.0 * gauss / t / bw, "double log/sincos");
             }
+            section = counters(out, gpu, section);
 
             int n = z.n();
             int p = n / 2;
             int d = n / 10;
-            SpinMatrix xi = gpu.randomSpins(new RandomStream(1, 1), n, p);
             int wordsPer = (p + 63) / 64;
-            try (DeviceBuffer dx = dev.upload(xi.data(), "patterns");
+            try (SpinStack xi = gpu.randomSpins(List.of(new RandomStream(1, 1)), n, p);
                  DeviceBuffer bits = dev.alloc(8L * n * wordsPer, "bits");
                  DeviceBuffer j = dev.alloc(2L * n * n, "J")) {
-                dev.launch("pack_spins", dev.gridFor((long) n * wordsPer, 256), 1, 256, 1, "bench", dx, bits, n, p, wordsPer);
-                int g = (n + 31) / 32;
-                double t = best(dev, () -> dev.launch("hebbian_popcount", g, g, 32, 8, "bench", bits, j, n, p, wordsPer));
+                DeviceBuffer dx = ((DeviceSpinStack) xi).buffer();
+                hebbian.pack(dx, bits, n, p, wordsPer, 1);
+                double t = best(dev, () -> hebbian.popcount(bits, j, n, p, wordsPer, 1));
                 double macs = (double) n * n * p;
                 String note = "exact int";
                 if (gpu.cublas() != null) {
                     try (DeviceBuffer jf = dev.alloc(4L * n * n, "float J")) {
+                        byte[] spins = gpu.read(xi, 0).data();
                         float[] host = new float[n * p];
                         for (int i = 0; i < host.length; i++) {
-                            host[i] = xi.data()[i];
+                            host[i] = spins[i];
                         }
                         try (DeviceBuffer tmp = dev.upload(host, "float patterns")) {
                             CUstream s = dev.enter();
-                            double tc = best(dev, () -> {
-                                gpu.cublas().sgemmGram(s, tmp, jf, n, p);
-                                jcuda.driver.JCudaDriver.cuStreamSynchronize(s);
-                            });
+                            double tc = best(dev, () -> gpu.cublas().sgemmGram(s, tmp, jf, n, p));
                             note = String.format(Locale.ROOT, "cuBLAS SGEMM %.3f ms: ratio %.2f", tc * 1e3, tc / t);
                         }
                     }
@@ -108,15 +117,19 @@ final class CudaBench {
                 }
                 row(out, "hebbian_popcount N=" + n + " P=" + p, t, macs / t, "MAC/s", Double.NaN, note);
             }
+            section = counters(out, gpu, section);
 
-            RandomStream cs = new RandomStream(1, 2);
-            double[] c = io.dismc.model.ProjectionGrid.snap(gpu.gaussians(cs, d * p), io.dismc.model.ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
-            SpinMatrix f = gpu.randomSpins(new RandomStream(1, 3), n, d);
-            try (DeviceBuffer df = dev.upload(f.data(), "F"); DeviceBuffer dc = dev.upload(c, "C"); DeviceBuffer o = dev.alloc((long) n * p, "out")) {
-                double t = best(dev, () -> dev.launch("sign_projection_spins", (p + 63) / 64, (n + 63) / 64, 16, 16, "bench", df, dc, o, n, d, p));
+            try (RealStack c = gpu.gaussians(List.of(new RandomStream(1, 2)), d, p);
+                 SpinStack f = gpu.randomSpins(List.of(new RandomStream(1, 3)), n, d);
+                 DeviceBuffer o = dev.alloc((long) n * p, "out")) {
+                gpu.snapToGrid(c, io.dismc.model.ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
+                DeviceBuffer df = ((DeviceSpinStack) f).buffer();
+                DeviceBuffer dc = ((DeviceRealStack) c).buffer();
+                double t = best(dev, () -> projection.projectSpins(df, dc, o, n, d, p, 1));
                 double fma = (double) n * d * p;
                 row(out, "sign_projection N=" + n + " D=" + d + " P=" + p, t, fma / t, "FMA/s", fma / t / fp64, "exact double");
             }
+            section = counters(out, gpu, section);
 
             int[] sizes = z.sweepSizes();
             out.println();
@@ -126,20 +139,26 @@ final class CudaBench {
                 int replicas = z.sweepReplicas() > 0 ? z.sweepReplicas()
                         : size >= 100000 ? info.multiprocessors() : info.multiprocessors() * 4;
                 int sweeps = z.sweepReplicas() > 0 ? 2 : size >= 100000 ? 1 : (size >= 10000 ? 3 : 20);
-                SpinMatrix patterns = gpu.randomSpins(new RandomStream(2, size), size, pp);
-                List<Replica> reps = new ArrayList<>();
+                List<SpinMatrix> starts = new ArrayList<>();
+                List<RandomStream> streams = new ArrayList<>();
                 for (int r = 0; r < replicas; r++) {
                     byte[] s0 = new byte[size];
                     new RandomStream(3, r).spins(0, s0, 0, size);
-                    reps.add(new Replica(s0, new RandomStream(4, r)));
+                    starts.add(new SpinMatrix(size, 1, s0));
+                    streams.add(new RandomStream(4, r));
                 }
                 DynamicsSpec spec = new DynamicsSpec(0.5, UpdateRule.GLAUBER, sweeps, false);
-                gpu.relax(new PatternCouplings(patterns), reps.subList(0, 1), new DynamicsSpec(0.5, UpdateRule.GLAUBER, 1, false));
-                long t0 = System.nanoTime();
-                gpu.relax(new PatternCouplings(patterns), reps, spec);
-                double t = (System.nanoTime() - t0) * 1e-9;
-                out.printf(Locale.ROOT, "%-10d %-10d %8d %8d %14.3e%n", size, pp, replicas, sweeps, (double) size * sweeps * replicas / t);
+                try (SpinStack patterns = gpu.randomSpins(List.of(new RandomStream(2, size)), size, pp);
+                     SpinStack states = gpu.spins(starts)) {
+                    Network net = new Network.Patterns(patterns);
+                    gpu.relax(net, new int[replicas], states, streams, new DynamicsSpec(0.5, UpdateRule.GLAUBER, 1, false));
+                    long t0 = System.nanoTime();
+                    gpu.relax(net, new int[replicas], states, streams, spec);
+                    double t = (System.nanoTime() - t0) * 1e-9;
+                    out.printf(Locale.ROOT, "%-10d %-10d %8d %8d %14.3e%n", size, pp, replicas, sweeps, (double) size * sweeps * replicas / t);
+                }
             }
+            section = counters(out, gpu, section);
 
             out.println();
             if (z.sharedSections()) {
@@ -187,6 +206,16 @@ final class CudaBench {
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
         }
         return best;
+    }
+
+    /** The device counters of the section just run (what it launched, moved, allocated and waited for). */
+    static DeviceCounters counters(PrintStream out, CudaBackend gpu, DeviceCounters before) {
+        DeviceCounters now = gpu.counters().snapshot();
+        DeviceCounters c = now.since(before);
+        out.printf(Locale.ROOT, "  counters: launches %d, sweep-launch replicas mean %.1f max %d, bytes host->device %d device->host %d,"
+                + " allocations %d, synchronizations %d%n", c.launches(), c.sweepLaunchReplicasMean(), c.sweepLaunchReplicasMax(),
+                c.bytesHostToDevice(), c.bytesDeviceToHost(), c.allocations(), c.synchronizations());
+        return now;
     }
 
     static void row(PrintStream out, String name, double seconds, double rate, String unit, double fraction, String note) {

@@ -16,25 +16,27 @@ final class PerceptronBench {
     static void print(PrintStream out, io.dismc.backend.Backend one, io.dismc.backend.Backend all, int threads, boolean quick) {
         int n = 1000;
         int p = 500;
-        io.dismc.model.PerceptronInstance inst = io.dismc.perceptron.PerceptronProblems.instance(
+        io.dismc.data.PerceptronInstance inst = io.dismc.perceptron.PerceptronProblems.instance(
                 io.dismc.perceptron.PerceptronProblems.inputs(n, p, false, new RandomStream(9, 1)),
                 io.dismc.perceptron.PerceptronProblems.randomLabels(p, new RandomStream(9, 2)), n, p, false);
         out.printf(Locale.ROOT, "Perceptron, N = %d, alpha = 0.5 (%s)%n", n, all.name());
         int sweeps = quick ? 5 : 40;
         for (io.dismc.backend.Backend b : new io.dismc.backend.Backend[] {one, all}) {
-            List<io.dismc.dynamics.Replica> reps = new java.util.ArrayList<>();
+            List<byte[]> w0 = new java.util.ArrayList<>();
+            List<RandomStream> noise = new java.util.ArrayList<>();
             for (int k = 0; k < b.threads() * 4; k++) {
-                byte[] w0 = new byte[n];
-                new RandomStream(10, k).spins(0, w0, 0, n);
-                reps.add(new io.dismc.dynamics.Replica(w0, new RandomStream(11, k)));
+                byte[] w = new byte[n];
+                new RandomStream(10, k).spins(0, w, 0, n);
+                w0.add(w);
+                noise.add(new RandomStream(11, k));
             }
-            io.dismc.perceptron.AnnealSpec spec = new io.dismc.perceptron.AnnealSpec(2, 50, sweeps, 2.0, 1);
-            b.anneal(inst, reps.subList(0, 1), new io.dismc.perceptron.AnnealSpec(2, 50, 2, 2.0, 1)); // warm-up
+            io.dismc.backend.AnnealSpec spec = new io.dismc.backend.AnnealSpec(2, 50, sweeps, 2.0, 1);
+            b.anneal(List.of(inst), new int[1], w0.subList(0, 1), noise.subList(0, 1), new io.dismc.backend.AnnealSpec(2, 50, 2, 2.0, 1));
             long t0 = System.nanoTime();
-            b.anneal(inst, reps, spec);
+            b.anneal(List.of(inst), new int[w0.size()], w0, noise, spec);
             double dt = (System.nanoTime() - t0) * 1e-9;
-            out.printf(Locale.ROOT, "  SA flips, %2d threads, %3d replicas: %.3e attempted flips/s%n", b.threads(), reps.size(),
-                    (double) n * sweeps * reps.size() / dt);
+            out.printf(Locale.ROOT, "  SA flips, %2d threads, %3d replicas: %.3e attempted flips/s%n", b.threads(), w0.size(),
+                    (double) n * sweeps * w0.size() / dt);
         }
         int steps = quick ? 20 : 200;
         List<float[]> starts = new java.util.ArrayList<>();

@@ -1,13 +1,15 @@
 package io.dismc.bench;
 
 import io.dismc.backend.CpuBackend;
+import io.dismc.backend.SpinStack;
+import io.dismc.backend.cpu.HebbianCouplings;
+import io.dismc.backend.cpu.HostCouplingStack;
 import io.dismc.model.FeatureKind;
-import io.dismc.model.HebbianCouplings;
 import io.dismc.model.LatentKind;
 import io.dismc.model.RandomFeaturesHopfieldModel;
-import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,13 +26,14 @@ final class ProductBench {
         RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, d, FeatureKind.BINARY);
         // warm-up at a small size so the JIT has compiled the kernels
         RandomFeaturesHopfieldModel small = new RandomFeaturesHopfieldModel(500, 50, FeatureKind.BINARY);
-        all.hebbian(small.densePatterns(small.features(new RandomStream(2, 1), all), 400, LatentKind.GAUSSIAN, new RandomStream(2, 2), all));
+        all.hebbian(small.densePatterns(small.features(List.of(new RandomStream(2, 1)), all), 400, LatentKind.GAUSSIAN,
+                List.of(new RandomStream(2, 2)), all));
         long t0 = System.nanoTime();
-        RandomFeaturesHopfieldModel.Features f = model.features(new RandomStream(1, 1), all);
+        RandomFeaturesHopfieldModel.Features f = model.features(List.of(new RandomStream(1, 1)), all);
         long t1 = System.nanoTime();
-        SpinMatrix xi = model.densePatterns(f, p, LatentKind.GAUSSIAN, new RandomStream(1, 2), all);
+        SpinStack xi = model.densePatterns(f, p, LatentKind.GAUSSIAN, List.of(new RandomStream(1, 2)), all);
         long t2 = System.nanoTime();
-        HebbianCouplings j = all.hebbian(xi);
+        HebbianCouplings j = ((HostCouplingStack) all.hebbian(xi)).networks().get(0);
         long t3 = System.nanoTime();
         double proj = (t2 - t1) * 1e-9;
         double heb = (t3 - t2) * 1e-9;

@@ -1,14 +1,14 @@
 package io.dismc.bench;
 
 import io.dismc.backend.CpuBackend;
-import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.Relaxation;
-import io.dismc.dynamics.Replica;
-import io.dismc.dynamics.UpdateRule;
-import io.dismc.model.Couplings;
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.Network;
+import io.dismc.backend.RelaxationStats;
+import io.dismc.backend.SpinStack;
+import io.dismc.backend.UpdateRule;
+import io.dismc.data.SpinMatrix;
 import io.dismc.model.FieldForm;
 import io.dismc.model.HopfieldNetwork;
-import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class SweepBenchmark {
     private final int n;
     private final int p;
     private final FieldForm form;
-    private final Couplings couplings;
+    private final Network network;
     private final long seed;
 
     SweepBenchmark(int n, int p, FieldForm form, long seed, CpuBackend backend) {
@@ -36,8 +36,8 @@ final class SweepBenchmark {
         this.p = p;
         this.form = form;
         this.seed = seed;
-        SpinMatrix xi = backend.randomSpins(new RandomStream(seed, PATTERN_STREAM), n, p);
-        this.couplings = HopfieldNetwork.store(xi, form, backend);
+        SpinStack xi = backend.randomSpins(List.of(new RandomStream(seed, PATTERN_STREAM)), n, p);
+        this.network = HopfieldNetwork.store(xi, form, backend);
     }
 
     byte[] start() {
@@ -48,15 +48,19 @@ final class SweepBenchmark {
 
     /** replicas independent runs in parallel; replica 0 uses the C program's stream. */
     Result run(CpuBackend backend, double temperature, int sweeps, int replicas) {
-        List<Replica> rs = new ArrayList<>();
+        List<SpinMatrix> starts = new ArrayList<>();
+        List<RandomStream> streams = new ArrayList<>();
         for (int r = 0; r < replicas; r++) {
-            rs.add(new Replica(start(), new RandomStream(seed, DYNAMICS_STREAM + 1000L * r)));
+            starts.add(new SpinMatrix(n, 1, start()));
+            streams.add(new RandomStream(seed, DYNAMICS_STREAM + 1000L * r));
         }
         DynamicsSpec spec = new DynamicsSpec(temperature, UpdateRule.GLAUBER, sweeps, false);
-        long t0 = System.nanoTime();
-        List<Relaxation> out = backend.relax(couplings, rs, spec);
-        double dt = (System.nanoTime() - t0) * 1e-9;
-        return new Result((double) n * sweeps * replicas / dt, checksum(out.get(0).state()), out.get(0).flips());
+        try (SpinStack states = backend.spins(starts)) {
+            long t0 = System.nanoTime();
+            List<RelaxationStats> out = backend.relax(network, new int[replicas], states, streams, spec);
+            double dt = (System.nanoTime() - t0) * 1e-9;
+            return new Result((double) n * sweeps * replicas / dt, checksum(backend.read(states, 0).data()), out.get(0).flips());
+        }
     }
 
     /** FNV-1a over the spins as unsigned bytes (as in sweep_bench.c). */

@@ -11,13 +11,21 @@ public final class InitialCondition {
     private InitialCondition() {}
 
     public static byte[] flipped(byte[] target, int count, RandomStream stream) {
-        int n = target.length;
+        byte[] s = target.clone();
+        for (int i : flipSites(target.length, count, stream)) {
+            s[i] = (byte) -s[i];
+        }
+        return s;
+    }
+
+    /** The count distinct sites of N to flip, in the order the shuffle picks them: all a backend needs to build the start. */
+    public static int[] flipSites(int n, int count, RandomStream stream) {
         if (count < 0 || count > n) {
             throw new IllegalArgumentException("cannot flip " + count + " of " + n + " spins");
         }
-        byte[] s = target.clone();
+        int[] sites = new int[count];
         if (count == 0) {
-            return s;
+            return sites;
         }
         int[] words = new int[count];
         stream.words(0, words, 0, count);
@@ -30,9 +38,9 @@ public final class InitialCondition {
             int t = slots[q];
             slots[q] = slots[j];
             slots[j] = t;
-            s[slots[q]] = (byte) -s[slots[q]];
+            sites[q] = slots[q];
         }
-        return s;
+        return sites;
     }
 
     public static int flipCount(double fraction, int n) {

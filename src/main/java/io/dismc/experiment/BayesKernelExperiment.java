@@ -5,7 +5,6 @@ import io.dismc.params.Param;
 import io.dismc.params.UsageError;
 import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.twolayer.Activation;
 import io.dismc.twolayer.Dataset;
 import io.dismc.twolayer.KernelRegression;
 import io.dismc.twolayer.Parameterization;

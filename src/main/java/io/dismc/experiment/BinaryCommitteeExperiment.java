@@ -1,9 +1,9 @@
 package io.dismc.experiment;
 
+import io.dismc.backend.AnnealSpec;
 import io.dismc.backend.Backend;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
-import io.dismc.perceptron.AnnealSpec;
 import io.dismc.perceptron.CommitteeAnnealing;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.SolverOutcome;

@@ -1,9 +1,9 @@
 package io.dismc.experiment;
 
-import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.UpdateRule;
+import io.dismc.backend.CouplingStack;
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.UpdateRule;
 import io.dismc.model.FieldForm;
-import io.dismc.model.HebbianCouplings;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
 import java.util.List;
@@ -54,8 +54,8 @@ final class CommonParams {
         }
         FieldForm form = pt.get(FORM).resolve(n, (int) p);
         if (form == FieldForm.J) {
-            if (p > HebbianCouplings.MAX_P) {
-                throw new UsageError("--form: the J form needs P <= " + HebbianCouplings.MAX_P + " (P = " + p
+            if (p > CouplingStack.MAX_P) {
+                throw new UsageError("--form: the J form needs P <= " + CouplingStack.MAX_P + " (P = " + p
                         + "); accepted: --form pattern");
             }
             if ((long) n * n > Integer.MAX_VALUE - 8) {

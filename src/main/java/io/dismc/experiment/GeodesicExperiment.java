@@ -1,13 +1,13 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
+import io.dismc.data.NdArray;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
-import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.Geodesic;
 import io.dismc.perceptron.SolverOutcome;
 import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.data.NdArray;
 import java.util.List;
 
 /**

@@ -6,15 +6,15 @@ import static io.dismc.experiment.CommonParams.FORM;
 import static io.dismc.experiment.CommonParams.N;
 
 import io.dismc.backend.Backend;
+import io.dismc.backend.Column;
+import io.dismc.backend.Network;
+import io.dismc.backend.RelaxationStats;
+import io.dismc.backend.SpinStack;
 import io.dismc.dynamics.InitialCondition;
-import io.dismc.dynamics.Relaxation;
-import io.dismc.dynamics.Replica;
-import io.dismc.model.Couplings;
 import io.dismc.model.HopfieldNetwork;
-import io.dismc.model.Overlap;
-import io.dismc.data.SpinMatrix;
 import io.dismc.model.StandardHopfieldModel;
 import io.dismc.rng.StreamIds.Purpose;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,20 +43,35 @@ public final class HopfieldExperiment extends Experiment<HopfieldExperiment.Resu
         CommonParams.patternCount(point);
     }
 
+    /**
+     * A batch of samples of one point: every sample's patterns generated, stored and relaxed together on
+     * the backend (one sweep launch for all of them), only the start choices and observables crossing.
+     */
     @Override
-    protected Result unit(Unit unit, Backend backend) {
-        Point pt = unit.point();
+    public List<Result> run(List<Unit> batch, Backend backend) {
+        Point pt = batch.get(0).point();
         int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
-        SpinMatrix patterns = StandardHopfieldModel.patterns(n, p, unit.stream(Purpose.PATTERNS), backend);
-        Couplings couplings = HopfieldNetwork.store(patterns, pt.get(FORM), backend);
-        byte[] target = patterns.column(0);
-        byte[] start = InitialCondition.flipped(target, InitialCondition.flipCount(pt.get(FLIP_FRACTION), n),
-                unit.stream(Purpose.INITIAL_STATE));
-        Relaxation r = backend.relax(couplings, List.of(new Replica(start, unit.stream(Purpose.DYNAMICS))),
-                CommonParams.dynamics(pt)).get(0);
-        double m = Overlap.of(r.state(), target);
-        return new Result(m, m > RETRIEVED, r.energyPerSpin(), r.sweeps(), r.converged());
+        int flips = InitialCondition.flipCount(pt.get(FLIP_FRACTION), n);
+        try (SpinStack xi = StandardHopfieldModel.patterns(n, p, Batch.streams(batch, Purpose.PATTERNS, 0), backend);
+             Network network = HopfieldNetwork.store(xi, pt.get(FORM), backend)) {
+            List<Column> targets = new ArrayList<>();
+            List<Column> starts = new ArrayList<>();
+            for (int b = 0; b < batch.size(); b++) {
+                targets.add(Column.of(xi, b, 0));
+                starts.add(targets.get(b).flipped(InitialCondition.flipSites(n, flips, batch.get(b).stream(Purpose.INITIAL_STATE))));
+            }
+            try (SpinStack s = backend.states(starts)) {
+                List<RelaxationStats> r = backend.relax(network, Batch.identity(batch.size()), s, Batch.streams(batch, Purpose.DYNAMICS, 0),
+                        CommonParams.dynamics(pt));
+                double[] m = backend.overlaps(s, targets);
+                List<Result> out = new ArrayList<>();
+                for (int b = 0; b < batch.size(); b++) {
+                    out.add(new Result(m[b], m[b] > RETRIEVED, r.get(b).energyPerSpin(), r.get(b).sweeps(), r.get(b).converged()));
+                }
+                return out;
+            }
+        }
     }
 
     /** Per sweep: N updates of O(min(P, N)) each (the cheaper field form). */

@@ -1,8 +1,8 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
-import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.PerceptronTheory;
 import io.dismc.perceptron.SolverOutcome;
 import io.dismc.rng.StreamIds.Purpose;

@@ -1,19 +1,19 @@
 package io.dismc.experiment;
 
+import io.dismc.backend.AnnealOutcome;
+import io.dismc.backend.AnnealSpec;
+import io.dismc.backend.Backend;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
-import io.dismc.dynamics.Replica;
-import io.dismc.model.PerceptronInstance;
-import io.dismc.perceptron.AnnealSpec;
 import io.dismc.perceptron.DescentSpec;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.SeparabilityLp;
 import io.dismc.perceptron.SolverOutcome;
 import io.dismc.perceptron.SphericalDescent;
 import io.dismc.perceptron.SphericalMonteCarlo;
-import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.backend.Backend;
 import io.dismc.rng.RandomStream;
+import io.dismc.rng.StreamIds.Purpose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,14 +120,18 @@ final class PerceptronParams {
                 }
             }
             case "sa" -> {
-                List<Replica> reps = new ArrayList<>();
+                List<byte[]> w0 = new ArrayList<>();
+                List<RandomStream> streams = new ArrayList<>();
                 for (int k = 0; k < starts; k++) {
-                    byte[] w0 = new byte[n];
-                    unit.stream(purpose, 2L * k).spins(0, w0, 0, n);
-                    reps.add(new Replica(w0, unit.stream(purpose, 2L * k + 1)));
+                    byte[] w = new byte[n];
+                    unit.stream(purpose, 2L * k).spins(0, w, 0, n);
+                    w0.add(w);
+                    streams.add(unit.stream(purpose, 2L * k + 1));
                 }
-                out.addAll(backend.anneal(inst, reps, new AnnealSpec(pt.get(BETA0), pt.get(BETA1), pt.get(MAX_STEPS), kappa,
-                        pt.get(LOSS))));
+                AnnealSpec spec = new AnnealSpec(pt.get(BETA0), pt.get(BETA1), pt.get(MAX_STEPS), kappa, pt.get(LOSS));
+                for (AnnealOutcome a : backend.anneal(List.of(inst), new int[starts], w0, streams, spec)) {
+                    out.add(SolverOutcome.of(a));
+                }
             }
             case "gd", "langevin" -> {
                 List<float[]> w0 = new ArrayList<>();

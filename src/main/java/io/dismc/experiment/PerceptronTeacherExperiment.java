@@ -1,16 +1,13 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
-import io.dismc.model.PerceptronInstance;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.PerceptronTheory;
 import io.dismc.perceptron.SolverOutcome;
 import io.dismc.rng.StreamIds.Purpose;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Teacher-student perceptron (docs/models.md 2.4): labels from a teacher w*, a student trained on P = alpha N

@@ -5,20 +5,21 @@ import static io.dismc.experiment.CommonParams.FORM;
 import static io.dismc.experiment.CommonParams.N;
 
 import io.dismc.backend.Backend;
-import io.dismc.data.SpinMatrix;
+import io.dismc.backend.Column;
+import io.dismc.backend.Network;
+import io.dismc.backend.RelaxationStats;
+import io.dismc.backend.SpinStack;
 import io.dismc.dynamics.InitialCondition;
-import io.dismc.dynamics.Relaxation;
-import io.dismc.dynamics.Replica;
-import io.dismc.model.Couplings;
 import io.dismc.model.FeatureKind;
 import io.dismc.model.HopfieldNetwork;
 import io.dismc.model.LatentKind;
-import io.dismc.model.Overlap;
 import io.dismc.model.RandomFeaturesHopfieldModel;
 import io.dismc.model.RandomFeaturesHopfieldModel.Features;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
+import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds.Purpose;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,37 +72,55 @@ public final class RfhmExperiment extends Experiment<RfhmExperiment.Result> {
         return RandomFeaturesHopfieldModel.featureCount(pt.get(N), pt.get(ALPHA_D), pt.get(LATENTS));
     }
 
-    /** The patterns of one sample: dense latents on the backend, sparse mixtures on the host. */
-    static SpinMatrix patterns(RandomFeaturesHopfieldModel model, Features f, int p, Point pt, Unit unit, Backend backend) {
+    /** The patterns of a batch: dense latents projected on the backend, or sparse mixtures. */
+    static SpinStack patterns(RandomFeaturesHopfieldModel model, Features f, int p, Point pt, List<Unit> batch, Backend backend) {
         LatentKind kind = pt.get(LATENTS);
         if (kind == LatentKind.SPARSE) {
-            return model.sparseMixtures(f, p, pt.get(SPARSITY), false,
-                    unit.stream(Purpose.LATENTS, 0), unit.stream(Purpose.LATENTS, 1));
+            return model.sparseMixtures(f, p, pt.get(SPARSITY), false, Batch.streams(batch, Purpose.LATENTS, 0),
+                    Batch.streams(batch, Purpose.LATENTS, 1), backend);
         }
-        return model.densePatterns(f, p, kind, unit.stream(Purpose.LATENTS), backend);
+        return model.densePatterns(f, p, kind, Batch.streams(batch, Purpose.LATENTS, 0), backend);
     }
 
+    /**
+     * A batch of samples of one point: features, latents and patterns generated, projected and stored
+     * on the backend, and both relaxations of every sample (from pattern 1 and from feature 1) in one
+     * sweep launch; only the start choices, the statistics and the overlaps cross.
+     */
     @Override
-    protected Result unit(Unit unit, Backend backend) {
-        Point pt = unit.point();
+    public List<Result> run(List<Unit> batch, Backend backend) {
+        Point pt = batch.get(0).point();
         int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
         RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, featureCount(pt), pt.get(FEATURES));
-        Features f = model.features(unit.stream(Purpose.FEATURES), backend);
-        SpinMatrix xi = patterns(model, f, p, pt, unit, backend);
-        Couplings couplings = HopfieldNetwork.store(xi, pt.get(FORM), backend);
-
         int flips = InitialCondition.flipCount(pt.get(FLIP_FRACTION), n);
-        byte[] pattern = xi.column(0);
-        byte[] feature = f.feature(0);
-        List<Replica> replicas = List.of(
-                new Replica(InitialCondition.flipped(pattern, flips, unit.stream(Purpose.INITIAL_STATE, 0)),
-                        unit.stream(Purpose.DYNAMICS, 0)),
-                new Replica(InitialCondition.flipped(feature, flips, unit.stream(Purpose.INITIAL_STATE, 1)),
-                        unit.stream(Purpose.DYNAMICS, 1)));
-        List<Relaxation> r = backend.relax(couplings, replicas, CommonParams.dynamics(pt));
-        return new Result(Overlap.of(r.get(0).state(), pattern), Overlap.of(r.get(1).state(), feature), r.get(0).sweeps(),
-                r.get(1).sweeps());
+        try (Features f = model.features(Batch.streams(batch, Purpose.FEATURES, 0), backend);
+             SpinStack xi = patterns(model, f, p, pt, batch, backend);
+             Network network = HopfieldNetwork.store(xi, pt.get(FORM), backend)) {
+            List<Column> targets = new ArrayList<>();
+            List<Column> starts = new ArrayList<>();
+            List<RandomStream> dynamics = new ArrayList<>();
+            int[] instance = new int[2 * batch.size()];
+            for (int b = 0; b < batch.size(); b++) {
+                Unit u = batch.get(b);
+                targets.add(Column.of(xi, b, 0));
+                targets.add(Column.of(f.signs(), b, 0));
+                for (int k = 0; k < 2; k++) {
+                    starts.add(targets.get(2 * b + k).flipped(InitialCondition.flipSites(n, flips, u.stream(Purpose.INITIAL_STATE, k))));
+                    dynamics.add(u.stream(Purpose.DYNAMICS, k));
+                    instance[2 * b + k] = b;
+                }
+            }
+            try (SpinStack s = backend.states(starts)) {
+                List<RelaxationStats> r = backend.relax(network, instance, s, dynamics, CommonParams.dynamics(pt));
+                double[] m = backend.overlaps(s, targets);
+                List<Result> out = new ArrayList<>();
+                for (int b = 0; b < batch.size(); b++) {
+                    out.add(new Result(m[2 * b], m[2 * b + 1], r.get(2 * b).sweeps(), r.get(2 * b + 1).sweeps()));
+                }
+                return out;
+            }
+        }
     }
 
     /** Two relaxations of N updates of O(min(P, N)), plus the N x D x P projection. */

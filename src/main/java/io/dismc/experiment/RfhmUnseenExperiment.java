@@ -1,19 +1,18 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
-import io.dismc.params.Param;
-import io.dismc.params.UsageError;
-import io.dismc.dynamics.Relaxation;
-import io.dismc.dynamics.Replica;
-import io.dismc.model.Couplings;
+import io.dismc.backend.Column;
+import io.dismc.backend.Network;
+import io.dismc.backend.SpinStack;
+import io.dismc.data.NdArray;
 import io.dismc.model.FeatureKind;
 import io.dismc.model.HopfieldNetwork;
-import io.dismc.model.Overlap;
 import io.dismc.model.RandomFeaturesHopfieldModel;
 import io.dismc.model.RandomFeaturesHopfieldModel.Features;
-import io.dismc.data.SpinMatrix;
+import io.dismc.params.Param;
+import io.dismc.params.UsageError;
+import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.data.NdArray;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,54 +79,67 @@ public final class RfhmUnseenExperiment extends Experiment<RfhmUnseenExperiment.
         }
     }
 
+    /**
+     * A batch of samples of one point: features and stored examples built and stored on the backend,
+     * unseen examples mixed there too, and every probe of every sample relaxed in one sweep launch.
+     */
     @Override
-    protected Result unit(Unit unit, Backend backend) {
-        Point pt = unit.point();
+    public List<Result> run(List<Unit> batch, Backend backend) {
+        Point pt = batch.get(0).point();
         int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
         int l = pt.get(SPARSITY);
         int probes = pt.get(PROBES);
         boolean binaryWeights = pt.get(WEIGHTS).equals("binary");
-        RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, featureCount(pt), FeatureKind.BINARY);
-        Features f = model.features(unit.stream(Purpose.FEATURES), backend);
-        SpinMatrix stored = model.sparseMixtures(f, p, l, binaryWeights,
-                unit.stream(Purpose.LATENTS, 0), unit.stream(Purpose.LATENTS, 1));
-        Couplings couplings = HopfieldNetwork.store(stored, pt.get(CommonParams.FORM), backend);
-
-        // starts[kind][probe]: kind 0 = stored example, 1..3 = unseen with L_test 3/5/7, 4 = feature
-        List<byte[]> starts = new ArrayList<>();
-        for (int mu = 0; mu < probes; mu++) {
-            starts.add(stored.column(mu));
-        }
-        for (int t = 0; t < TEST_SPARSITIES.length; t++) {
-            SpinMatrix unseen = model.sparseMixtures(f, probes, TEST_SPARSITIES[t], binaryWeights,
-                    unit.stream(Purpose.TEST_EXAMPLES, 2L * t), unit.stream(Purpose.TEST_EXAMPLES, 2L * t + 1));
-            for (int mu = 0; mu < probes; mu++) {
-                starts.add(unseen.column(mu));
-            }
-        }
-        for (int mu = 0; mu < probes; mu++) {
-            starts.add(f.feature(mu % model.d()));
-        }
-        List<Replica> replicas = new ArrayList<>();
-        for (int r = 0; r < starts.size(); r++) {
-            replicas.add(new Replica(starts.get(r), unit.stream(Purpose.DYNAMICS, r)));
-        }
-        List<Relaxation> results = backend.relax(couplings, replicas, CommonParams.dynamics(pt));
         int kinds = 2 + TEST_SPARSITIES.length;
-        double[] mean = new double[kinds];
-        double[] stability = new double[kinds * probes];
-        for (int kind = 0; kind < kinds; kind++) {
-            double sum = 0;
-            for (int mu = 0; mu < probes; mu++) {
-                int r = kind * probes + mu;
-                stability[r] = Overlap.of(results.get(r).state(), starts.get(r));
-                sum += stability[r];
+        RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, featureCount(pt), FeatureKind.BINARY);
+        List<SpinStack> unseen = new ArrayList<>();
+        try (Features f = model.features(Batch.streams(batch, Purpose.FEATURES, 0), backend);
+             SpinStack stored = model.sparseMixtures(f, p, l, binaryWeights, Batch.streams(batch, Purpose.LATENTS, 0),
+                     Batch.streams(batch, Purpose.LATENTS, 1), backend);
+             Network network = HopfieldNetwork.store(stored, pt.get(CommonParams.FORM), backend)) {
+            for (int t = 0; t < TEST_SPARSITIES.length; t++) {
+                unseen.add(model.sparseMixtures(f, probes, TEST_SPARSITIES[t], binaryWeights,
+                        Batch.streams(batch, Purpose.TEST_EXAMPLES, 2L * t), Batch.streams(batch, Purpose.TEST_EXAMPLES, 2L * t + 1), backend));
             }
-            mean[kind] = sum / probes;
+            // per sample, replicas kind x probe: kind 0 = stored example, 1..3 = unseen with L_test 3/5/7, 4 = feature
+            List<Column> starts = new ArrayList<>();
+            List<RandomStream> dynamics = new ArrayList<>();
+            int[] instance = new int[batch.size() * kinds * probes];
+            for (int b = 0; b < batch.size(); b++) {
+                for (int kind = 0; kind < kinds; kind++) {
+                    for (int mu = 0; mu < probes; mu++) {
+                        SpinStack source = kind == 0 ? stored : kind <= TEST_SPARSITIES.length ? unseen.get(kind - 1) : f.signs();
+                        int column = kind == kinds - 1 ? mu % model.d() : mu;
+                        int r = starts.size();
+                        starts.add(Column.of(source, b, column));
+                        dynamics.add(batch.get(b).stream(Purpose.DYNAMICS, kind * probes + mu));
+                        instance[r] = b;
+                    }
+                }
+            }
+            try (SpinStack s = backend.states(starts)) {
+                backend.relax(network, instance, s, dynamics, CommonParams.dynamics(pt));
+                double[] stability = backend.overlaps(s, starts);
+                List<Result> out = new ArrayList<>();
+                for (int b = 0; b < batch.size(); b++) {
+                    double[] own = java.util.Arrays.copyOfRange(stability, b * kinds * probes, (b + 1) * kinds * probes);
+                    double[] mean = new double[kinds];
+                    for (int kind = 0; kind < kinds; kind++) {
+                        double sum = 0;
+                        for (int mu = 0; mu < probes; mu++) {
+                            sum += own[kind * probes + mu];
+                        }
+                        mean[kind] = sum / probes;
+                    }
+                    // every probe's overlap: the outcomes cluster at distinct attractors (docs/models.md 1.3.3)
+                    out.add(new Result(mean[0], mean[1], mean[2], mean[3], mean[4], array(own, kinds, probes)));
+                }
+                return out;
+            }
+        } finally {
+            unseen.forEach(SpinStack::close);
         }
-        // every probe's overlap: the outcomes cluster at distinct attractors (docs/models.md 1.3.3)
-        return new Result(mean[0], mean[1], mean[2], mean[3], mean[4], array(stability, kinds, probes));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.dismc.experiment;
 
 import io.dismc.backend.Backend;
+import io.dismc.data.NdArray;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
 import io.dismc.rng.StreamIds.Purpose;
-import io.dismc.data.NdArray;
 import io.dismc.twolayer.Dataset;
 import io.dismc.twolayer.TwoLayerNetwork;
 import io.dismc.twolayer.TwoLayerObservables;

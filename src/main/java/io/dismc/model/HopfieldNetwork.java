@@ -1,16 +1,18 @@
 package io.dismc.model;
 
-import io.dismc.data.SpinMatrix;
 import io.dismc.backend.Backend;
+import io.dismc.backend.Network;
+import io.dismc.backend.SpinStack;
 
-/** Hebbian storage of a set of patterns, in the local-field form chosen by cost (docs/models.md 1.1.2). */
+/** Hebbian storage of patterns, in the local-field form chosen by cost (docs/models.md 1.1.2), on the backend. */
 public final class HopfieldNetwork {
     private HopfieldNetwork() {}
 
-    public static Couplings store(SpinMatrix patterns, FieldForm form, Backend backend) {
+    /** The network of every instance of the stack; the patterns stay owned by the caller. */
+    public static Network store(SpinStack patterns, FieldForm form, Backend backend) {
         return switch (form.resolve(patterns.rows(), patterns.cols())) {
-            case PATTERN -> new PatternCouplings(patterns);
-            case J -> backend.hebbian(patterns);
+            case PATTERN -> new Network.Patterns(patterns);
+            case J -> new Network.Couplings(backend.hebbian(patterns));
             case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");
         };
     }

@@ -1,14 +1,17 @@
 package io.dismc.model;
 
-import io.dismc.data.RealMatrix;
-import io.dismc.data.SpinMatrix;
 import io.dismc.backend.Backend;
+import io.dismc.backend.RealStack;
+import io.dismc.backend.SpinStack;
 import io.dismc.rng.RandomStream;
+import java.util.List;
 
 /**
  * Random-Features Hopfield Model (Negri et al. 2023; docs/models.md 1.2): D features z^k (columns of F,
- * N x D) and P patterns xi^mu = sign(F c^mu), sign(0) = +1. The dense product runs on the backend;
- * sparse mixtures (docs/models.md 1.3.1) are O(N L) per example and built here.
+ * N x D) and P patterns xi^mu = sign(F c^mu), sign(0) = +1, for a batch of instances at once: features,
+ * latents and patterns are generated, projected and stored on the backend, where they stay. Sparse
+ * mixtures (docs/models.md 1.3.1) choose their features and weights here (P L numbers per instance)
+ * and are built on the backend.
  *
  * @param n spins N
  * @param d features D (already made odd for binary latents, see {@link #featureCount})
@@ -25,102 +28,104 @@ public record RandomFeaturesHopfieldModel(int n, int d, FeatureKind featureKind)
         return d;
     }
 
-    /** The features, drawn from the stream: +-1 spins, or Gaussians snapped to the exact-projection grid. */
-    public Features features(RandomStream stream, Backend backend) {
+    /**
+     * The features of every instance, drawn from its stream: +-1 spins, or Gaussians snapped to the
+     * exact-projection grid together with their signs.
+     */
+    public Features features(List<RandomStream> streams, Backend backend) {
         if (featureKind == FeatureKind.BINARY) {
-            SpinMatrix f = backend.randomSpins(stream, n, d);
+            SpinStack f = backend.randomSpins(streams, n, d);
             return new Features(f, null, f);
         }
-        double[] g = ProjectionGrid.snap(backend.gaussians(stream, Math.multiplyExact(n, d)), ProjectionGrid.GAUSSIAN_FEATURES);
-        byte[] signs = new byte[g.length];
-        for (int i = 0; i < g.length; i++) {
-            signs[i] = (byte) (g[i] >= 0 ? 1 : -1);
-        }
-        return new Features(null, new RealMatrix(n, d, g), new SpinMatrix(n, d, signs));
+        RealStack g = backend.gaussians(streams, n, d);
+        backend.snapToGrid(g, ProjectionGrid.GAUSSIAN_FEATURES);
+        return new Features(null, g, backend.signs(g));
     }
 
     /**
-     * P dense-latent patterns: c (D x P, draw k*P+mu at entry (k, mu)) Gaussian or binary, then
-     * sign(F c) on the backend.
+     * P dense-latent patterns per instance: c (D x P, draw k*P+mu at entry (k, mu)) Gaussian or binary,
+     * then sign(F c), all on the backend.
      */
-    public SpinMatrix densePatterns(Features features, int p, LatentKind latents, RandomStream stream, Backend backend) {
-        double[] c = backend.gaussians(stream, Math.multiplyExact(d, p));
-        if (latents == LatentKind.BINARY) {
-            for (int i = 0; i < c.length; i++) {
-                c[i] = c[i] >= 0 ? 1.0 : -1.0;
+    public SpinStack densePatterns(Features features, int p, LatentKind latents, List<RandomStream> streams, Backend backend) {
+        try (RealStack c = backend.gaussians(streams, d, p)) {
+            if (latents == LatentKind.BINARY) {
+                backend.binarize(c);
+            } else {
+                backend.snapToGrid(c, featureKind == FeatureKind.BINARY ? ProjectionGrid.LATENTS_WITH_SPIN_FEATURES
+                        : ProjectionGrid.GAUSSIAN_FEATURES);
             }
-        } else {
-            double grid = featureKind == FeatureKind.BINARY ? ProjectionGrid.LATENTS_WITH_SPIN_FEATURES : ProjectionGrid.GAUSSIAN_FEATURES;
-            ProjectionGrid.snap(c, grid);
+            return features.spins() != null ? backend.signProjection(features.spins(), c) : backend.signProjection(features.real(), c);
         }
-        RealMatrix cm = new RealMatrix(d, p, c);
-        return features.spins() != null ? backend.signProjection(features.spins(), cm)
-                : backend.signProjection(features.real(), cm);
     }
 
     /**
-     * P sparse mixtures: example mu mixes exactly L distinct features (positions from words
-     * [mu L, mu L + L) of positionStream by partial Fisher-Yates) with weights (Gaussians mu L + q of
-     * weightStream, or their signs when binaryWeights).
+     * P sparse mixtures per instance: example mu mixes exactly L distinct features (positions from words
+     * [mu L, mu L + L) of its position stream by partial Fisher-Yates) with weights (Gaussians mu L + q of
+     * its weight stream, or their signs when binaryWeights).
      */
-    public SpinMatrix sparseMixtures(Features features, int p, int l, boolean binaryWeights,
-                                     RandomStream positionStream, RandomStream weightStream) {
+    public SpinStack sparseMixtures(Features features, int p, int l, boolean binaryWeights, List<RandomStream> positionStreams,
+                                    List<RandomStream> weightStreams, Backend backend) {
         if (l < 1 || l > d) {
             throw new IllegalArgumentException("sparsity L must be in [1, D=" + d + "], got " + l);
         }
+        int count = positionStreams.size();
+        int[][] chosen = new int[count][];
+        double[][] weights = new double[count][];
+        for (int b = 0; b < count; b++) {
+            chosen[b] = mixtureFeatures(p, l, positionStreams.get(b));
+            weights[b] = new double[p * l];
+            weightStreams.get(b).gaussians(0, weights[b], 0, p * l);
+            if (binaryWeights) {
+                for (int e = 0; e < weights[b].length; e++) {
+                    weights[b][e] = weights[b][e] >= 0 ? 1.0 : -1.0;
+                }
+            }
+        }
+        return features.spins() != null ? backend.mixtures(features.spins(), p, l, chosen, weights)
+                : backend.mixtures(features.real(), p, l, chosen, weights);
+    }
+
+    /** The L features of each of P examples: a partial Fisher-Yates over the D slots, undone after each example. */
+    int[] mixtureFeatures(int p, int l, RandomStream positions) {
         int[] slots = new int[d];
         for (int k = 0; k < d; k++) {
             slots[k] = k;
         }
         int[] words = new int[l];
-        double[] w = new double[l];
-        int[] chosen = new int[l];
-        double[] field = new double[n];
-        byte[] out = new byte[n * p];
+        int[] chosen = new int[p * l];
         for (int mu = 0; mu < p; mu++) {
-            positionStream.words((long) mu * l, words, 0, l);
-            weightStream.gaussians((long) mu * l, w, 0, l);
+            positions.words((long) mu * l, words, 0, l);
             for (int q = 0; q < l; q++) {
-                int j = q + io.dismc.rng.RandomStream.below(words[q], d - q);
+                int j = q + RandomStream.below(words[q], d - q);
                 int t = slots[q];
                 slots[q] = slots[j];
                 slots[j] = t;
             }
-            System.arraycopy(slots, 0, chosen, 0, l);
+            System.arraycopy(slots, 0, chosen, mu * l, l);
             // undo the swaps in reverse so the next example starts from the identity again
             for (int q = l - 1; q >= 0; q--) {
-                int j = q + io.dismc.rng.RandomStream.below(words[q], d - q);
+                int j = q + RandomStream.below(words[q], d - q);
                 int t = slots[q];
                 slots[q] = slots[j];
                 slots[j] = t;
             }
-            java.util.Arrays.fill(field, 0.0);
-            for (int q = 0; q < l; q++) {
-                double weight = binaryWeights ? (w[q] >= 0 ? 1.0 : -1.0) : w[q];
-                int k = chosen[q];
-                for (int i = 0; i < n; i++) {
-                    field[i] += weight * features.value(i, k);
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                out[i * p + mu] = (byte) (field[i] >= 0 ? 1 : -1);
-            }
         }
-        return new SpinMatrix(n, p, out);
+        return chosen;
     }
 
     /**
-     * The feature matrix: exactly one of spins (binary features) or real (Gaussian features) is the
-     * generating matrix; signs is always the +-1 version used for overlaps and initial states.
+     * The features of a batch: exactly one of spins (binary features) or real (Gaussian features) is the
+     * generating stack; signs is always the +-1 version used for overlaps and initial states.
      */
-    public record Features(SpinMatrix spins, RealMatrix real, SpinMatrix signs) {
-        public double value(int i, int k) {
-            return spins != null ? spins.get(i, k) : real.get(i, k);
-        }
-
-        /** sign(z^k) as a configuration. */
-        public byte[] feature(int k) {
-            return signs.column(k);
+    public record Features(SpinStack spins, RealStack real, SpinStack signs) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (real != null) {
+                real.close();
+                signs.close();
+            } else {
+                spins.close();
+            }
         }
     }
 }

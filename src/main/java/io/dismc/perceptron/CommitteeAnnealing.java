@@ -1,6 +1,7 @@
 package io.dismc.perceptron;
 
-import io.dismc.dynamics.SweepSchedule;
+import io.dismc.backend.AnnealSpec;
+import io.dismc.rng.SweepSchedule;
 import io.dismc.rng.RandomStream;
 
 /**

@@ -3,7 +3,7 @@ package io.dismc.perceptron;
 import io.dismc.backend.Backend;
 import io.dismc.parallel.Parallel;
 import io.dismc.dynamics.LangevinSpec;
-import io.dismc.model.PerceptronInstance;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;

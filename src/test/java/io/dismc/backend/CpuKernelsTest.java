@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dismc.backend.cpu.FlipCost;
 import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.backend.cpu.SpinKernels;
-import io.dismc.model.HebbianCouplings;
-import io.dismc.model.ProjectionGrid;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;
+import io.dismc.model.ProjectionGrid;
 import io.dismc.rng.RandomStream;
+import io.dismc.testing.OneInstance;
 import org.junit.jupiter.api.Test;
 
 /** The CPU kernels against straightforward definitions. */
@@ -154,8 +154,8 @@ class CpuKernelsTest {
         try (CpuBackend cpu = new CpuBackend(2)) {
             for (int p : new int[] {1, 63, 64, 65, 200}) {
                 int n = 70;
-                SpinMatrix xi = cpu.randomSpins(new RandomStream(2, p), n, p);
-                HebbianCouplings j = cpu.hebbian(xi);
+                SpinMatrix xi = OneInstance.spins(cpu, new RandomStream(2, p), n, p);
+                short[] j = OneInstance.hebbian(cpu, xi);
                 for (int a = 0; a < n; a++) {
                     for (int b = 0; b < n; b++) {
                         int expected = 0;
@@ -164,7 +164,7 @@ class CpuKernelsTest {
                                 expected += xi.get(a, mu) * xi.get(b, mu);
                             }
                         }
-                        assertEquals(expected, j.get(a, b), "P=" + p + " J[" + a + "][" + b + "]");
+                        assertEquals(expected, j[a * n + b], "P=" + p + " J[" + a + "][" + b + "]");
                     }
                 }
             }
@@ -177,9 +177,9 @@ class CpuKernelsTest {
             int n = 37;
             int d = 23;
             int p = 301;
-            SpinMatrix f = cpu.randomSpins(new RandomStream(3, 1), n, d);
-            double[] c = ProjectionGrid.snap(cpu.gaussians(new RandomStream(3, 2), d * p), ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
-            SpinMatrix xi = cpu.signProjection(f, new RealMatrix(d, p, c));
+            SpinMatrix f = OneInstance.spins(cpu, new RandomStream(3, 1), n, d);
+            double[] c = ProjectionGrid.snap(OneInstance.gaussians(cpu, new RandomStream(3, 2), d * p), ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
+            SpinMatrix xi = OneInstance.projection(cpu, f, new RealMatrix(d, p, c));
             for (int i = 0; i < n; i++) {
                 for (int mu = 0; mu < p; mu++) {
                     double h = 0;
@@ -191,12 +191,12 @@ class CpuKernelsTest {
             }
             // D even with +-1 latents: many entries of F c are exactly zero and must map to +1
             int dEven = 4;
-            SpinMatrix f4 = cpu.randomSpins(new RandomStream(4, 1), n, dEven);
+            SpinMatrix f4 = OneInstance.spins(cpu, new RandomStream(4, 1), n, dEven);
             double[] c4 = new double[dEven * p];
             for (int k = 0; k < c4.length; k++) {
                 c4[k] = new RandomStream(4, 2).word(k) < 0 ? -1 : 1;
             }
-            SpinMatrix xi4 = cpu.signProjection(f4, new RealMatrix(dEven, p, c4));
+            SpinMatrix xi4 = OneInstance.projection(cpu, f4, new RealMatrix(dEven, p, c4));
             int zeros = 0;
             for (int i = 0; i < n; i++) {
                 for (int mu = 0; mu < p; mu++) {

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.UpdateRule;
+import io.dismc.backend.cpu.AsynchronousDynamics;
+import io.dismc.backend.cpu.Couplings;
+import io.dismc.backend.cpu.HebbianCouplings;
+import io.dismc.backend.cpu.HebbianProduct;
+import io.dismc.backend.cpu.LocalField;
+import io.dismc.backend.cpu.PatternCouplings;
+import io.dismc.backend.cpu.Relaxation;
 import io.dismc.backend.cpu.SpinKernels;
-import io.dismc.model.Couplings;
-import io.dismc.model.HebbianCouplings;
-import io.dismc.model.PatternCouplings;
 import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
@@ -54,7 +60,7 @@ class FieldFormsTest {
         SpinMatrix xi = patterns(n, p, n + p);
         HebbianCouplings j;
         try (CpuBackend cpu = new CpuBackend(2)) {
-            j = cpu.hebbian(xi);
+            j = HebbianProduct.of(xi, cpu.pool());
         }
         DynamicsSpec spec = new DynamicsSpec(t, rule, 30, true);
         byte[] start = randomStart(n, 5);
@@ -78,7 +84,7 @@ class FieldFormsTest {
         SpinMatrix xi = patterns(n, 30, 3);
         Couplings c;
         try (CpuBackend cpu = new CpuBackend(1)) {
-            c = form.equals("j") ? cpu.hebbian(xi) : new PatternCouplings(xi);
+            c = form.equals("j") ? HebbianProduct.of(xi, cpu.pool()) : new PatternCouplings(xi);
         }
         DynamicsSpec spec = new DynamicsSpec(t, UpdateRule.GLAUBER, 20, false);
         int[] checked = {0};

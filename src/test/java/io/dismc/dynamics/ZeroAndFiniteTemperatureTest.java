@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.UpdateRule;
+import io.dismc.backend.cpu.AsynchronousDynamics;
+import io.dismc.backend.cpu.Couplings;
+import io.dismc.backend.cpu.HebbianProduct;
+import io.dismc.backend.cpu.LocalField;
+import io.dismc.backend.cpu.PatternCouplings;
+import io.dismc.backend.cpu.Relaxation;
 import io.dismc.backend.cpu.SpinKernels;
-import io.dismc.model.Couplings;
-import io.dismc.model.Overlap;
-import io.dismc.model.PatternCouplings;
 import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
+import io.dismc.testing.OneInstance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +30,7 @@ class ZeroAndFiniteTemperatureTest {
             SpinMatrix xi = FieldFormsTest.patterns(n, p, p);
             Couplings c;
             try (CpuBackend cpu = new CpuBackend(1)) {
-                c = p < n ? new PatternCouplings(xi) : cpu.hebbian(xi);
+                c = p < n ? new PatternCouplings(xi) : HebbianProduct.of(xi, cpu.pool());
             }
             List<Double> energies = new ArrayList<>();
             byte[] start = FieldFormsTest.randomStart(n, p);
@@ -56,14 +62,17 @@ class ZeroAndFiniteTemperatureTest {
         for (UpdateRule rule : UpdateRule.values()) {
             double sum = 0;
             int runs = 6;
-            List<Replica> replicas = new ArrayList<>();
+            List<byte[]> starts = new ArrayList<>();
+            List<RandomStream> streams = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
-                replicas.add(new Replica(target, new RandomStream(5, r)));
+                starts.add(target);
+                streams.add(new RandomStream(5, r));
             }
             try (CpuBackend cpu = new CpuBackend(2)) {
-                for (Relaxation r : cpu.relax(new PatternCouplings(xi), replicas, new DynamicsSpec(2.0, rule, 60, true))) {
-                    assertEquals(60, r.sweeps(), "T > 0 runs use their whole budget");
-                    sum += Math.abs(Overlap.of(r.state(), target));
+                OneInstance.Relaxed out = OneInstance.relax(cpu, xi, false, starts, streams, new DynamicsSpec(2.0, rule, 60, true));
+                for (int r = 0; r < runs; r++) {
+                    assertEquals(60, out.stats().get(r).sweeps(), "T > 0 runs use their whole budget");
+                    sum += Math.abs(overlap(out.states().get(r), target));
                 }
             }
             // paramagnet: |m| ~ 1/sqrt(N) ~ 0.03, started from m = 1
@@ -78,9 +87,9 @@ class ZeroAndFiniteTemperatureTest {
         SpinMatrix xi = FieldFormsTest.patterns(n, 50, 11);
         byte[] target = xi.column(0);
         try (CpuBackend cpu = new CpuBackend(2)) {
-            Relaxation r = cpu.relax(new PatternCouplings(xi), List.of(new Replica(target, new RandomStream(5, 0))),
-                    new DynamicsSpec(0.3, UpdateRule.GLAUBER, 60, true)).get(0);
-            assertTrue(Overlap.of(r.state(), target) > 0.9);
+            OneInstance.Relaxed r = OneInstance.relax(cpu, xi, false, List.of(target), List.of(new RandomStream(5, 0)),
+                    new DynamicsSpec(0.3, UpdateRule.GLAUBER, 60, true));
+            assertTrue(overlap(r.states().get(0), target) > 0.9);
         }
     }
 
@@ -89,7 +98,15 @@ class ZeroAndFiniteTemperatureTest {
         byte[] target = FieldFormsTest.randomStart(1000, 1);
         for (int count : new int[] {0, 1, 137, 500, 1000}) {
             byte[] s = InitialCondition.flipped(target, count, new RandomStream(1, count));
-            assertEquals(1 - 2.0 * count / 1000, Overlap.of(s, target), 1e-12);
+            assertEquals(1 - 2.0 * count / 1000, overlap(s, target), 1e-12);
         }
+    }
+
+    static double overlap(byte[] a, byte[] b) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return (double) s / a.length;
     }
 }

@@ -5,26 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.CouplingStack;
 import io.dismc.backend.CpuBackend;
 import io.dismc.backend.CudaBackend;
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.Network;
+import io.dismc.backend.RealStack;
+import io.dismc.backend.RelaxationStats;
+import io.dismc.backend.SpinStack;
+import io.dismc.backend.UpdateRule;
 import io.dismc.backend.cuda.CudaFailure;
 import io.dismc.backend.cuda.DeviceBuffer;
-import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
-import io.dismc.dynamics.Relaxation;
-import io.dismc.dynamics.Replica;
-import io.dismc.dynamics.UpdateRule;
-import io.dismc.experiment.HopfieldExperiment;
-import io.dismc.experiment.RfhmExperiment;
-import io.dismc.model.Couplings;
-import io.dismc.model.HebbianCouplings;
-import io.dismc.model.PatternCouplings;
-import io.dismc.model.ProjectionGrid;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;
+import io.dismc.dynamics.LangevinSpec;
+import io.dismc.experiment.HopfieldExperiment;
+import io.dismc.experiment.RfhmExperiment;
+import io.dismc.model.ProjectionGrid;
 import io.dismc.rng.RandomStream;
 import io.dismc.run.Sweep;
 import io.dismc.run.UnitResult;
+import io.dismc.testing.OneInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,14 @@ class CudaBackendTest {
     @Tag("emulated")
     void randomFillsAreTheSameBits() {
         CudaBackend gpu = Gpu.backend();
-        RandomStream s = new RandomStream(0x5eedL, 0xabcdefL);
-        assertEquals(cpu.randomSpins(s, 333, 97), gpu.randomSpins(s, 333, 97));
-        double[] a = cpu.gaussians(s, 10_001);
-        double[] b = gpu.gaussians(s, 10_001);
+        List<RandomStream> streams = List.of(new RandomStream(0x5eedL, 0xabcdefL), new RandomStream(0x5eedL, 7), new RandomStream(0x5eedL, 9));
+        try (SpinStack a = cpu.randomSpins(streams, 333, 97); SpinStack b = gpu.randomSpins(streams, 333, 97)) {
+            for (int m = 0; m < streams.size(); m++) {
+                assertEquals(cpu.read(a, m), gpu.read(b, m), "matrix " + m);
+            }
+        }
+        double[] a = OneInstance.gaussians(cpu, streams.get(0), 10_001);
+        double[] b = OneInstance.gaussians(gpu, streams.get(0), 10_001);
         int exact = 0;
         for (int i = 0; i < a.length; i++) {
             // CUDA's log/sin/cos may differ from Java's in the last ulp
@@ -72,10 +77,13 @@ class CudaBackendTest {
     void hebbianProductIsExactlyTheCpuOne() {
         CudaBackend gpu = Gpu.backend();
         for (int p : new int[] {1, 63, 64, 65, 700}) {
-            SpinMatrix xi = cpu.randomSpins(new RandomStream(1, p), 301, p);
-            HebbianCouplings a = cpu.hebbian(xi);
-            HebbianCouplings b = gpu.hebbian(xi);
-            assertArrayEquals(a.numerators(), b.numerators(), "P = " + p);
+            List<RandomStream> streams = List.of(new RandomStream(1, p), new RandomStream(1, p + 1000));
+            try (SpinStack xa = cpu.randomSpins(streams, 301, p); SpinStack xb = gpu.randomSpins(streams, 301, p);
+                 CouplingStack a = cpu.hebbian(xa); CouplingStack b = gpu.hebbian(xb)) {
+                for (int m = 0; m < 2; m++) {
+                    assertArrayEquals(cpu.read(a, m), gpu.read(b, m), "P = " + p + " instance " + m);
+                }
+            }
         }
     }
 
@@ -86,14 +94,75 @@ class CudaBackendTest {
         int n = 513;
         int d = 77;
         int p = 1031;
-        SpinMatrix f = cpu.randomSpins(new RandomStream(2, 1), n, d);
-        double[] c = ProjectionGrid.snap(cpu.gaussians(new RandomStream(2, 2), d * p), ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
+        SpinMatrix f = OneInstance.spins(cpu, new RandomStream(2, 1), n, d);
+        double[] c = ProjectionGrid.snap(OneInstance.gaussians(cpu, new RandomStream(2, 2), d * p), ProjectionGrid.LATENTS_WITH_SPIN_FEATURES);
         RealMatrix cm = new RealMatrix(d, p, c);
-        assertEquals(cpu.signProjection(f, cm), gpu.signProjection(f, cm), "spin features");
-        double[] fr = ProjectionGrid.snap(cpu.gaussians(new RandomStream(2, 3), n * d), ProjectionGrid.GAUSSIAN_FEATURES);
+        assertEquals(OneInstance.projection(cpu, f, cm), OneInstance.projection(gpu, f, cm), "spin features");
+        double[] fr = ProjectionGrid.snap(OneInstance.gaussians(cpu, new RandomStream(2, 3), n * d), ProjectionGrid.GAUSSIAN_FEATURES);
         double[] c2 = ProjectionGrid.snap(c.clone(), ProjectionGrid.GAUSSIAN_FEATURES);
-        assertEquals(cpu.signProjection(new RealMatrix(n, d, fr), new RealMatrix(d, p, c2)),
-                gpu.signProjection(new RealMatrix(n, d, fr), new RealMatrix(d, p, c2)), "Gaussian features");
+        assertEquals(OneInstance.projection(cpu, new RealMatrix(n, d, fr), new RealMatrix(d, p, c2)),
+                OneInstance.projection(gpu, new RealMatrix(n, d, fr), new RealMatrix(d, p, c2)), "Gaussian features");
+    }
+
+    /** A stack of instances generated, projected, mixed and relaxed on the device equals the CPU's, matrix by matrix. */
+    @Test
+    @Tag("emulated")
+    void stacksOfInstancesAreTheCpuOnes() {
+        CudaBackend gpu = Gpu.backend();
+        int n = 96;
+        int d = 9;
+        int p = 40;
+        List<RandomStream> fs = List.of(new RandomStream(3, 1), new RandomStream(3, 2), new RandomStream(3, 3));
+        List<RandomStream> cs = List.of(new RandomStream(3, 11), new RandomStream(3, 12), new RandomStream(3, 13));
+        List<List<SpinMatrix>> results = new ArrayList<>();
+        for (io.dismc.backend.Backend b : List.<io.dismc.backend.Backend>of(cpu, gpu)) {
+            List<SpinMatrix> got = new ArrayList<>();
+            try (RealStack g = b.gaussians(fs, n, d); RealStack c = b.gaussians(cs, d, p)) {
+                b.snapToGrid(g, ProjectionGrid.GAUSSIAN_FEATURES);
+                b.snapToGrid(c, ProjectionGrid.GAUSSIAN_FEATURES);
+                try (SpinStack signs = b.signs(g); SpinStack xi = b.signProjection(g, c)) {
+                    int[][] chosen = new int[3][];
+                    double[][] w = new double[3][];
+                    for (int m = 0; m < 3; m++) {
+                        chosen[m] = new int[p * 3];
+                        w[m] = new double[p * 3];
+                        for (int e = 0; e < p * 3; e++) {
+                            chosen[m][e] = (e * 7 + m) % d;
+                            w[m][e] = new RandomStream(4, m).gaussian(e);
+                        }
+                    }
+                    try (SpinStack mix = b.mixtures(g, p, 3, chosen, w); SpinStack mixSpins = b.mixtures(signs, p, 3, chosen, w)) {
+                        List<io.dismc.backend.Column> starts = new ArrayList<>();
+                        List<RandomStream> dyn = new ArrayList<>();
+                        int[] instance = new int[6];
+                        for (int r = 0; r < 6; r++) {
+                            instance[r] = r / 2;
+                            SpinStack source = r % 2 == 0 ? xi : signs;
+                            starts.add(io.dismc.backend.Column.of(source, r / 2, r % 3).flipped(new int[] {r, r + 5, 40 + r}));
+                            dyn.add(new RandomStream(5, r));
+                        }
+                        try (SpinStack s = b.states(starts)) {
+                            List<RelaxationStats> stats = b.relax(new Network.Patterns(mix), instance, s, dyn,
+                                    new DynamicsSpec(0, UpdateRule.GLAUBER, 40, true));
+                            double[] m = b.overlaps(s, starts);
+                            for (int r = 0; r < 6; r++) {
+                                got.add(b.read(s, r));
+                                got.add(new SpinMatrix(1, 3, new byte[] {(byte) stats.get(r).sweeps(), (byte) (stats.get(r).converged() ? 1 : 0),
+                                    (byte) Math.round(100 * m[r])}));
+                            }
+                        }
+                        for (int k = 0; k < 3; k++) {
+                            got.add(b.read(signs, k));
+                            got.add(b.read(xi, k));
+                            got.add(b.read(mix, k));
+                            got.add(b.read(mixSpins, k));
+                        }
+                    }
+                }
+            }
+            results.add(got);
+        }
+        assertEquals(results.get(0), results.get(1));
     }
 
     @ParameterizedTest(name = "{0} form, T={1}, {2}")
@@ -114,23 +183,21 @@ class CudaBackendTest {
 
     private void checkSweeps(String form, double t, UpdateRule rule, int n, int p, int replicaCount, int sweeps) {
         CudaBackend gpu = Gpu.backend();
-        SpinMatrix xi = cpu.randomSpins(new RandomStream(4, p), n, p);
-        Couplings c = form.equals("j") ? cpu.hebbian(xi) : new PatternCouplings(xi);
-        List<Replica> replicas = new ArrayList<>();
+        SpinMatrix xi = OneInstance.spins(cpu, new RandomStream(4, p), n, p);
+        List<byte[]> starts = new ArrayList<>();
+        List<RandomStream> streams = new ArrayList<>();
         for (int r = 0; r < replicaCount; r++) {
             byte[] start = new byte[n];
             new RandomStream(5, r).spins(0, start, 0, n);
-            replicas.add(new Replica(r % 2 == 0 ? start : xi.column(r % p), new RandomStream(6, r)));
+            starts.add(r % 2 == 0 ? start : xi.column(r % p));
+            streams.add(new RandomStream(6, r));
         }
         DynamicsSpec spec = new DynamicsSpec(t, rule, sweeps, true);
-        List<Relaxation> a = cpu.relax(c, replicas, spec);
-        List<Relaxation> b = gpu.relax(c, replicas, spec);
-        for (int r = 0; r < replicas.size(); r++) {
-            assertArrayEquals(a.get(r).state(), b.get(r).state(), "replica " + r + " final state");
-            assertEquals(a.get(r).sweeps(), b.get(r).sweeps(), "replica " + r + " sweeps");
-            assertEquals(a.get(r).converged(), b.get(r).converged());
-            assertEquals(a.get(r).flips(), b.get(r).flips());
-            assertEquals(a.get(r).energyPerSpin(), b.get(r).energyPerSpin(), 0.0);
+        OneInstance.Relaxed a = OneInstance.relax(cpu, xi, form.equals("j"), starts, streams, spec);
+        OneInstance.Relaxed b = OneInstance.relax(gpu, xi, form.equals("j"), starts, streams, spec);
+        for (int r = 0; r < replicaCount; r++) {
+            assertArrayEquals(a.states().get(r), b.states().get(r), "replica " + r + " final state");
+            assertEquals(a.stats().get(r), b.stats().get(r), "replica " + r + " sweeps, convergence, flips, energy");
         }
     }
 

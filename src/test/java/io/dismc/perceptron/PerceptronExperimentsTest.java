@@ -9,7 +9,7 @@ import io.dismc.experiment.GeodesicExperiment;
 import io.dismc.experiment.LocalEnergyExperiment;
 import io.dismc.experiment.PerceptronCapacityExperiment;
 import io.dismc.experiment.PerceptronTeacherExperiment;
-import io.dismc.model.PerceptronInstance;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import io.dismc.experiment.PointSummary;
 import io.dismc.run.Sweep;

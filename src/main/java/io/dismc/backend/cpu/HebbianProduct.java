@@ -1,8 +1,7 @@
 package io.dismc.backend.cpu;
 
-import io.dismc.parallel.Parallel;
-import io.dismc.model.HebbianCouplings;
 import io.dismc.data.SpinMatrix;
+import io.dismc.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -11,7 +10,8 @@ import java.util.concurrent.RecursiveAction;
 /**
  * The Hebbian numerators N J_ij = sum_mu xi_i^mu xi_j^mu by bit-packed XOR/popcount: with each site's
  * P pattern bits packed into longs (bit set for +1), N J_ij = P - 2 popcount(b_i XOR b_j). Exact
- * integer arithmetic; about 64 multiply-adds per popcount instruction. Diagonal zero.
+ * integer arithmetic; about 64 multiply-adds per popcount instruction. Diagonal zero. The CPU twin of
+ * kernels/hebbian.cu (its driver: cuda.HebbianDriver).
  */
 public final class HebbianProduct {
     private static final int TILE = 32;

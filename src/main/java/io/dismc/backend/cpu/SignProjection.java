@@ -1,8 +1,8 @@
 package io.dismc.backend.cpu;
 
-import io.dismc.parallel.Parallel;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;
+import io.dismc.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -11,9 +11,10 @@ import java.util.concurrent.RecursiveAction;
 /**
  * patterns = sign(F C): F is N x D (features, +-1 or real), C is D x P (latents, stored k-major), the
  * result N x P site-major with sign(0) = +1. Accumulation is in double; when the inputs lie on the
- * grids of {@link io.dismc.model.ProjectionGrid} every partial sum is exact, so the signs do not depend
+ * exact-projection grids (docs/models.md 5.6) every partial sum is exact, so the signs do not depend
  * on summation order and match the CUDA backend bit for bit. Blocked over sites and patterns so the
- * accumulators stay in L1 and the latent rows in L2.
+ * accumulators stay in L1 and the latent rows in L2. The CPU twin of kernels/projection.cu (its
+ * driver: cuda.ProjectionDriver), sparse mixtures included.
  */
 public final class SignProjection {
     private static final int ROWS_PER_TASK = 16; // a multiple of 4 (the vector kernel's site block)
@@ -110,5 +111,34 @@ public final class SignProjection {
                 }
             }
         }
+    }
+
+    /** The value of feature entry (i, k), whichever the features' type. */
+    @FunctionalInterface
+    public interface FeatureValue {
+        double at(int i, int k);
+    }
+
+    /**
+     * Sparse mixtures (the CPU twin of sparse_mixtures in kernels/projection.cu): example mu is
+     * sign(sum_q w[mu L + q] F[:, k[mu L + q]]), the sum in q order, sign(0) = +1; N x P site-major.
+     */
+    public static SpinMatrix mixtures(FeatureValue f, int n, int p, int l, int[] chosen, double[] weights) {
+        byte[] out = new byte[n * p];
+        double[] field = new double[n];
+        for (int mu = 0; mu < p; mu++) {
+            java.util.Arrays.fill(field, 0.0);
+            for (int q = 0; q < l; q++) {
+                double w = weights[mu * l + q];
+                int k = chosen[mu * l + q];
+                for (int i = 0; i < n; i++) {
+                    field[i] += w * f.at(i, k);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                out[i * p + mu] = (byte) (field[i] >= 0 ? 1 : -1);
+            }
+        }
+        return new SpinMatrix(n, p, out);
     }
 }

@@ -64,6 +64,16 @@ public final class Cublas {
                 Pointer.to(new double[] {1.0}), b.ptr(), p, a.ptr(), k, Pointer.to(new double[] {0.0}), out.ptr(), p);
     }
 
+    /**
+     * For each of count instances: out_b (n x p, row-major) = a_b (n x k) b_b (k x p), the instances
+     * contiguous in each buffer (strided-batched DGEMM: one call for the whole stack).
+     */
+    public void dgemmRowMajorBatched(CUstream stream, DeviceBuffer a, DeviceBuffer b, DeviceBuffer out, int n, int k, int p, int count) {
+        JCublas2.cublasDgemmStridedBatched(handle(stream), cublasOperation.CUBLAS_OP_N, cublasOperation.CUBLAS_OP_N, p, n, k,
+                Pointer.to(new double[] {1.0}), b.ptr(), p, (long) k * p, a.ptr(), k, (long) n * k, Pointer.to(new double[] {0.0}),
+                out.ptr(), p, (long) n * p, count);
+    }
+
     /** out (n x n) = x x^T for x (n x k, row-major) in float: the benchmark's cuBLAS reference for the Hebbian product. */
     public void sgemmGram(CUstream stream, DeviceBuffer x, DeviceBuffer out, int n, int k) {
         JCublas2.cublasSgemm(handle(stream), cublasOperation.CUBLAS_OP_T, cublasOperation.CUBLAS_OP_N, n, n, k,

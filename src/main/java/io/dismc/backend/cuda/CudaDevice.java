@@ -27,7 +27,7 @@ import jcuda.driver.JCudaDriver;
  */
 public final class CudaDevice implements AutoCloseable {
     /** PTX modules shipped under /kernels in the jar. */
-    public static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "langevin", "two_layer");
+    public static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "anneal", "langevin", "two_layer");
 
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
@@ -239,6 +239,25 @@ public final class CudaDevice implements AutoCloseable {
         }
     }
 
+    /** Copies bytes from offset of a buffer into a Java array (one matrix of a stack): the host waits for it. */
+    public void download(DeviceBuffer b, long offsetBytes, Object array, String what) {
+        long bytes = bytesOf(array);
+        if (offsetBytes + bytes > b.bytes()) {
+            throw new IllegalArgumentException(what + ": bytes " + offsetBytes + ".." + (offsetBytes + bytes) + " outside a buffer of " + b.bytes());
+        }
+        CUstream s = enter();
+        try {
+            if (bytes > 0) {
+                JCudaDriver.cuMemcpyDtoHAsync(pointerTo(array), b.ptr().withByteOffset(offsetBytes), bytes, s);
+                JCudaDriver.cuStreamSynchronize(s);
+                counters.toHost(bytes);
+                counters.synchronization();
+            }
+        } catch (CudaException e) {
+            throw new CudaFailure("copying " + what + " (" + bytes + " bytes) from the device: " + e.getMessage(), e);
+        }
+    }
+
     /** Waits for everything queued on the calling thread's stream (benchmarks time kernels this way). */
     public void synchronize() {
         CUstream s = enter();
@@ -294,10 +313,25 @@ public final class CudaDevice implements AutoCloseable {
      * which give each kernel a typed method; sweepReplicas (0 for other kernels) feeds the counters.
      */
     public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, String sizes, Object... args) {
-        launch(kernel, gridX, gridY, blockX, blockY, 0, sizes, args);
+        launch(kernel, gridX, gridY, 1, blockX, blockY, 0, sizes, args);
+    }
+
+    /** A launch whose grid's third dimension is the instance of a stack. */
+    public void launchZ(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, String sizes, Object... args) {
+        launch(kernel, gridX, gridY, gridZ, blockX, blockY, 0, sizes, args);
+    }
+
+    /** A launch of a sweep kernel: one block per replica, counted as a sweep launch over that many replicas. */
+    public void launchSweep(String kernel, int replicas, int blockX, String sizes, Object... args) {
+        launch(kernel, replicas, 1, 1, blockX, 1, replicas, sizes, args);
     }
 
     public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, int sweepReplicas, String sizes, Object... args) {
+        launch(kernel, gridX, gridY, 1, blockX, blockY, sweepReplicas, sizes, args);
+    }
+
+    private void launch(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, int sweepReplicas, String sizes,
+                        Object... args) {
         CUfunction f = functions.get(kernel);
         if (f == null) {
             throw new CudaFailure("no kernel '" + kernel + "' in the loaded PTX modules");
@@ -307,6 +341,8 @@ public final class CudaDevice implements AutoCloseable {
             Object a = args[k];
             if (a instanceof DeviceBuffer b) {
                 params[k] = Pointer.to(b.ptr());
+            } else if (a instanceof CUdeviceptr d) {
+                params[k] = Pointer.to(d);
             } else if (a instanceof Integer i) {
                 params[k] = Pointer.to(new int[] {i});
             } else if (a instanceof Long l) {
@@ -319,15 +355,15 @@ public final class CudaDevice implements AutoCloseable {
         }
         CUstream s = enter();
         try {
-            JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, 0, s, Pointer.to(params), null);
+            JCudaDriver.cuLaunchKernel(f, gridX, gridY, gridZ, blockX, blockY, 1, 0, s, Pointer.to(params), null);
             if (sweepReplicas > 0) {
                 counters.sweepLaunch(sweepReplicas);
             } else {
                 counters.launch();
             }
         } catch (CudaException e) {
-            throw new CudaFailure(String.format(Locale.ROOT, "kernel %s (grid %dx%d, block %dx%d; %s) failed: %s",
-                    kernel, gridX, gridY, blockX, blockY, sizes, e.getMessage()), e);
+            throw new CudaFailure(String.format(Locale.ROOT, "kernel %s (grid %dx%dx%d, block %dx%d; %s) failed: %s",
+                    kernel, gridX, gridY, gridZ, blockX, blockY, sizes, e.getMessage()), e);
         }
     }
 

@@ -35,26 +35,26 @@ public final class Curand {
     }
 
     /** Fills a device buffer with count doubles N(0,1) (count even) from a generator seeded by (seed, stream). */
-    public static void normalDoubles(CUstream stream, DeviceBuffer out, long count, long seed, long streamId) {
+    public static void normalDoubles(CUstream stream, jcuda.Pointer out, long count, long seed, long streamId) {
         curandGenerator g = new curandGenerator();
         JCurand.curandCreateGenerator(g, curandRngType.CURAND_RNG_PSEUDO_PHILOX4_32_10);
         try {
             JCurand.curandSetStream(g, new cudaStream_t(stream));
             JCurand.curandSetPseudoRandomGeneratorSeed(g, seed ^ io.dismc.rng.StreamIds.mix(streamId));
-            JCurand.curandGenerateNormalDouble(g, out.ptr(), count, 0.0, 1.0);
+            JCurand.curandGenerateNormalDouble(g, out, count, 0.0, 1.0);
         } finally {
             JCurand.curandDestroyGenerator(g);
         }
     }
 
     /** Fills count 32-bit words. */
-    public static void words(CUstream stream, DeviceBuffer out, long count, long seed, long streamId) {
+    public static void words(CUstream stream, jcuda.Pointer out, long count, long seed, long streamId) {
         curandGenerator g = new curandGenerator();
         JCurand.curandCreateGenerator(g, curandRngType.CURAND_RNG_PSEUDO_PHILOX4_32_10);
         try {
             JCurand.curandSetStream(g, new cudaStream_t(stream));
             JCurand.curandSetPseudoRandomGeneratorSeed(g, seed ^ io.dismc.rng.StreamIds.mix(streamId));
-            JCurand.curandGenerate(g, out.ptr(), count);
+            JCurand.curandGenerate(g, out, count);
         } finally {
             JCurand.curandDestroyGenerator(g);
         }

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
+import io.dismc.data.SpinMatrix;
 import io.dismc.model.FeatureKind;
 import io.dismc.model.LatentKind;
 import io.dismc.model.RandomFeaturesHopfieldModel;
-import io.dismc.data.SpinMatrix;
 import io.dismc.model.StandardHopfieldModel;
 import io.dismc.rng.RandomStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,7 +98,7 @@ class FieldStatisticsTest {
                 int p = (int) Math.round(alpha * n);
                 Pool pool = new Pool();
                 for (int sample = 0; sample < 2; sample++) {
-                    SpinMatrix xi = StandardHopfieldModel.patterns(n, p, new RandomStream(4200 + sample, 1), cpu);
+                    SpinMatrix xi = cpu.read(StandardHopfieldModel.patterns(n, p, List.of(new RandomStream(4200 + sample, 1)), cpu), 0);
                     for (int mu = 0; mu < 20; mu++) {
                         pool.add(stability(xi, xi.column(mu)));
                     }
@@ -120,10 +121,11 @@ class FieldStatisticsTest {
                 RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, d, FeatureKind.BINARY);
                 Pool pool = new Pool();
                 for (int sample = 0; sample < 2; sample++) {
-                    RandomFeaturesHopfieldModel.Features f = model.features(new RandomStream(5100 + sample, 1), cpu);
-                    SpinMatrix xi = model.densePatterns(f, p, latents, new RandomStream(5100 + sample, 2), cpu);
+                    RandomFeaturesHopfieldModel.Features f = model.features(List.of(new RandomStream(5100 + sample, 1)), cpu);
+                    SpinMatrix xi = cpu.read(model.densePatterns(f, p, latents, List.of(new RandomStream(5100 + sample, 2)), cpu), 0);
+                    SpinMatrix features = cpu.read(f.signs(), 0);
                     for (int k = 0; k < 10; k++) {
-                        pool.add(stability(xi, f.feature(k)));
+                        pool.add(stability(xi, features.column(k)));
                     }
                 }
                 assertField(RfhmLearningTheory.fieldAtFeature((double) p / n, (double) d / n), pool.result(),
@@ -149,8 +151,8 @@ class FieldStatisticsTest {
         Pool pool = new Pool();
         try (CpuBackend cpu = new CpuBackend(2)) {
             for (int sample = 0; sample < 2; sample++) {
-                RandomFeaturesHopfieldModel.Features f = model.features(new RandomStream(6100 + sample, 1), cpu);
-                SpinMatrix xi = model.densePatterns(f, p, LatentKind.GAUSSIAN, new RandomStream(6100 + sample, 2), cpu);
+                RandomFeaturesHopfieldModel.Features f = model.features(List.of(new RandomStream(6100 + sample, 1)), cpu);
+                SpinMatrix xi = cpu.read(model.densePatterns(f, p, LatentKind.GAUSSIAN, List.of(new RandomStream(6100 + sample, 2)), cpu), 0);
                 for (int mu = 0; mu < 20; mu++) {
                     pool.add(stability(xi, xi.column(mu)));
                 }

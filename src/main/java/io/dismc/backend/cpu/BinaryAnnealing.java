@@ -1,12 +1,13 @@
-package io.dismc.perceptron;
+package io.dismc.backend.cpu;
 
-import io.dismc.backend.cpu.FlipCost;
-import io.dismc.dynamics.SweepSchedule;
-import io.dismc.model.PerceptronInstance;
+import io.dismc.backend.AnnealOutcome;
+import io.dismc.backend.AnnealSpec;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
+import io.dismc.rng.SweepSchedule;
 
 /**
- * SA for binary weights: the CPU mirror of the perceptron_anneal kernel in kernels/async_sweep.cu.
+ * SA for binary weights: the CPU twin of kernels/anneal.cu (driver: cuda.AnnealDriver).
  * It walks the sites in the same per-sweep permutation and draws the same acceptance uniforms as the
  * Hopfield dynamics ({@link SweepSchedule}); a flip of w_i moves every field h^mu = w . xi^mu by
  * 2 w_i' xi_i^mu, one contiguous row (the Hopfield pattern-form update). Fields are kept in double,
@@ -18,7 +19,7 @@ import io.dismc.rng.RandomStream;
 public final class BinaryAnnealing {
     private BinaryAnnealing() {}
 
-    public static SolverOutcome run(PerceptronInstance inst, byte[] start, RandomStream stream, AnnealSpec spec) {
+    public static AnnealOutcome run(PerceptronInstance inst, byte[] start, RandomStream stream, AnnealSpec spec) {
         int n = inst.n();
         int p = inst.p();
         double[] xi = inst.xi();
@@ -60,10 +61,6 @@ public final class BinaryAnnealing {
                 }
             }
         }
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            weights[i] = w[i];
-        }
-        return new SolverOutcome(weights, energy == 0, steps, energy);
+        return new AnnealOutcome(w, energy, steps);
     }
 }

@@ -1,4 +1,4 @@
-package io.dismc.model;
+package io.dismc.backend.cpu;
 
 /**
  * How the local field of a Hopfield network is computed (docs/models.md 1.1.2). Both forms give the same

@@ -1,12 +1,17 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
+import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.UpdateRule;
+import io.dismc.data.SpinMatrix;
 import io.dismc.rng.RandomStream;
+import io.dismc.rng.SweepSchedule;
 
 /**
  * Asynchronous single-spin dynamics of a Hopfield network (docs/models.md 1.1.3): each sweep visits all N
  * spins in a fresh random permutation; T = 0 sets s_i = sign(h_i) (ties keep the spin), T &gt; 0 uses
  * Glauber or Metropolis. Stops at a fixed point (T = 0, a sweep without flips) or after maxSweeps.
- * This is the CPU mirror of kernels/async_sweep.cu; both follow {@link SweepSchedule}.
+ * This is the CPU twin of kernels/async_sweep.cu (its driver: cuda.SweepDriver); both follow {@link SweepSchedule}.
+ * The kernel file's starting states and overlaps have their twins here too.
  */
 public final class AsynchronousDynamics {
     private AsynchronousDynamics() {}
@@ -52,6 +57,26 @@ public final class AsynchronousDynamics {
         }
         double energy = LocalField.energyPerSpin(field.sumSpinTimesField(s), n);
         return new Relaxation(s, sweeps, converged, totalFlips, energy);
+    }
+
+    /** start_states: column c of matrix m with the given sites' spins reversed. */
+    public static byte[] startState(SpinMatrix m, int c, int[] flips) {
+        byte[] s = m.column(c);
+        for (int i : flips) {
+            s[i] = (byte) -s[i];
+        }
+        return s;
+    }
+
+    /** overlaps: (1/N) sum_i s_i c_i against column c of matrix m, the sum exact in integers. */
+    public static double overlap(byte[] s, SpinMatrix m, int c) {
+        long sum = 0;
+        int cols = m.cols();
+        byte[] d = m.data();
+        for (int i = 0; i < s.length; i++) {
+            sum += s[i] * d[i * cols + c];
+        }
+        return (double) sum / s.length;
     }
 
     /** The T &gt; 0 decision for spin si in field h given the uniform u; returns the new spin. */

@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.data.SpinMatrix;

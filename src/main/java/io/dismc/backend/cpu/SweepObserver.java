@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
 /** Called after every sweep (tests use it to check invariants sweep by sweep). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
 /**
  * Outcome of one replica's dynamics: final spins, sweeps done, whether it stopped at a fixed point,

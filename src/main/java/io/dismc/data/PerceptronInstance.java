@@ -1,4 +1,4 @@
-package io.dismc.model;
+package io.dismc.data;
 
 import io.dismc.data.SpinMatrix;
 /**

@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.backend;
 
 /**
  * What to run: temperature, update rule, sweep budget, and whether a T = 0 run stops at the first

@@ -1,4 +1,4 @@
-package io.dismc.perceptron;
+package io.dismc.backend;
 
 /**
  * Simulated annealing of a binary perceptron with single-weight flips, Metropolis on the energy

@@ -1,9 +1,6 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
 import io.dismc.backend.cpu.SpinKernels;
-import io.dismc.model.Couplings;
-import io.dismc.model.HebbianCouplings;
-import io.dismc.model.PatternCouplings;
 
 /**
  * Incrementally maintained local fields of a Hopfield network, in integer numerators N h_i so that

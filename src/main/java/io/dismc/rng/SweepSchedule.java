@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.rng;
 
 import io.dismc.rng.RandomStream;
 

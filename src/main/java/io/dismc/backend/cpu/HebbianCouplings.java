@@ -1,4 +1,4 @@
-package io.dismc.model;
+package io.dismc.backend.cpu;
 
 /**
  * J form: the Hebbian numerators N J_ij = sum_mu xi_i^mu xi_j^mu (exact integers, |value| &lt;= P),

@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.backend;
 
 /**
  * Single-spin update at temperature T &gt; 0 (docs/models.md 1.1.3). At T = 0 both reduce to s_i = sign(h_i),

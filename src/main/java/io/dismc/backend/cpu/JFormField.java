@@ -1,7 +1,6 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
 import io.dismc.backend.cpu.SpinKernels;
-import io.dismc.model.HebbianCouplings;
 
 /**
  * J form: keeps all N field numerators N h_i = sum_j (N J_ij) s_j. Reading a field is O(1); a flip of
