@@ -55,7 +55,7 @@ public final class HitAndRunSampler {
         }
         ChainResult[] out = new ChainResult[chains.size()];
         if (spec.move() == HitAndRunMove.PAIR_ROTATION) {
-            Parallel.forEach(pool, chains.size(), k -> out[k] = runPairs(inst, chains.get(k), spec));
+            Parallel.forEach(pool, chains.size(), k -> out[k] = runPairs(inst, chains.get(k), spec, true));
         } else {
             int groups = (chains.size() + GROUP - 1) / GROUP;
             Parallel.forEach(pool, groups, g -> {
@@ -293,20 +293,30 @@ public final class HitAndRunSampler {
 
     // --- pair rotations ---
 
-    private static ChainResult runPairs(PerceptronInstance inst, Chain chain, HitAndRunSpec spec) {
+    /** Pair-rotation chains with every constraint folded on every move (the reference for the sorted scan). */
+    static List<ChainResult> samplePairsFullScan(PerceptronInstance inst, List<Chain> chains, HitAndRunSpec spec) {
+        List<ChainResult> out = new ArrayList<>();
+        for (Chain c : chains) {
+            out.add(runPairs(inst, c, spec, false));
+        }
+        return out;
+    }
+
+    private static ChainResult runPairs(PerceptronInstance inst, Chain chain, HitAndRunSpec spec, boolean sortedScan) {
         int n = inst.n();
         if (n < 2) {
             throw new IllegalArgumentException("pair rotations need N >= 2");
         }
         int p = inst.p();
         double[] xi = inst.xi();
-        // +-1 inputs as bytes: 8 times less memory traffic for the two rows a move reads
+        // +-1 inputs as bytes for the arc scan (8 times less memory traffic than the double rows)
         byte[] spins = inst.binaryInputs() ? inst.asSpins().data() : null;
         double kappa = spec.kappa();
         State s = new State(inst, chain.start());
         double invSqrtN = 1 / s.sqrtN;
         RandomStream draws = chain.stream().family().stream(0);
         int[] words = new int[4];
+        int[] candidates = new int[p + 1];
         Arc arc = new Arc();
         long total = spec.totalMoves();
         s.afterMove(inst, 0, spec);
@@ -324,7 +334,9 @@ public final class HitAndRunSampler {
             double wj = w[j];
             int oi = i * p;
             int oj = j * p;
-            if (spins != null) {
+            if (spins != null && sortedScan) {
+                pairArcSorted(spins, oi, oj, wi * invSqrtN, wj * invSqrtN, delta, kappa, p, arc, candidates);
+            } else if (spins != null) {
                 pairArc(spins, oi, oj, wi * invSqrtN, wj * invSqrtN, delta, kappa, p, arc);
             } else {
                 pairArc(xi, oi, oj, wi * invSqrtN, wj * invSqrtN, delta, kappa, p, arc);
@@ -339,11 +351,7 @@ public final class HitAndRunSampler {
             double dj = (nj - wj) * invSqrtN;
             w[i] = ni;
             w[j] = nj;
-            if (spins != null) {
-                pairUpdate(spins, oi, oj, di, dj, delta, p);
-            } else {
-                pairUpdate(xi, oi, oj, di, dj, delta, p);
-            }
+            pairUpdate(xi, oi, oj, di, dj, delta, p);
             s.afterMove(inst, t + 1, spec);
         }
         return s.result(inst, total, kappa);
@@ -372,13 +380,56 @@ public final class HitAndRunSampler {
         }
     }
 
-    static void pairUpdate(byte[] xi, int oi, int oj, double di, double dj, double[] delta, int p) {
+    /** Arcs up to this long (radians) are found from the constraints near the boundary alone. */
+    static final double SORTED_SCAN_LIMIT = 1.5;
+
+    /**
+     * {@link #pairArc(byte[], int, int, double, double, double[], double, int, Arc)} for +-1 inputs, cheaper:
+     * every constraint has the same R = sqrt(2 (v_i^2 + v_j^2)) (a^2 + b^2 = (xi_i^2 + xi_j^2)(v_i^2 + v_j^2)),
+     * and one with slack s cannot end an arc shorter than s / R on either side. So only constraints with
+     * slack &lt; R L (L = {@value #SORTED_SCAN_LIMIT}) are gathered and folded in increasing slack (by
+     * selection), stopping at the first whose slack reaches R max(lo, hi); if the arc still exceeds L, every constraint is
+     * folded. The arc is the same minimum as the full scan's.
+     */
+    static void pairArcSorted(byte[] xi, int oi, int oj, double vi, double vj, double[] delta, double kappa, int p, Arc arc, int[] cand) {
+        double r = Math.sqrt(2 * (vi * vi + vj * vj));
+        double cut = kappa + r * SORTED_SCAN_LIMIT;
+        int m = 0;
         for (int mu = 0; mu < p; mu++) {
-            delta[mu] += xi[oi + mu] * di + xi[oj + mu] * dj;
+            cand[m] = mu; // branch-free compaction
+            m += delta[mu] < cut ? 1 : 0;
+        }
+        arc.reset();
+        // selection: fold the remaining candidate of least slack until the slack reaches r max(lo, hi)
+        while (m > 0) {
+            int best = 0;
+            for (int x = 1; x < m; x++) {
+                if (delta[cand[x]] < delta[cand[best]]) {
+                    best = x;
+                }
+            }
+            int mu = cand[best];
+            cand[best] = cand[--m];
+            double slack = delta[mu] - kappa;
+            if (slack >= r * Math.max(arc.lo, arc.hi)) {
+                break;
+            }
+            double xa = xi[oi + mu];
+            double xb = xi[oj + mu];
+            arc.fold(xa * vi + xb * vj, xb * vi - xa * vj, slack);
+        }
+        if (!(Math.max(arc.lo, arc.hi) <= SORTED_SCAN_LIMIT)) {
+            pairArc(xi, oi, oj, vi, vj, delta, kappa, p, arc);
         }
     }
 
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     static void pairUpdate(double[] xi, int oi, int oj, double di, double dj, double[] delta, int p) {
+        if (VECTOR) {
+            PairKernels.update(xi, oi, oj, di, dj, delta, p);
+            return;
+        }
         for (int mu = 0; mu < p; mu++) {
             delta[mu] += xi[oi + mu] * di + xi[oj + mu] * dj;
         }

@@ -34,12 +34,12 @@ public record HitAndRunSpec(double kappa, HitAndRunMove move, long burnIn, long 
 
     /**
      * burnIn = thin = {@link #decorrelationMoves} (so consecutive samples of a chain are decorrelated too),
-     * re-anchoring every 200 great-circle moves or every N pair moves (the same O(N P) cost amortized
-     * either way).
+     * re-anchoring every 200 great-circle moves (O(N P) each, like a move) or every 4N pair moves (a
+     * re-anchoring then costs P per move, a fraction of the move's own O(P)).
      */
     public static HitAndRunSpec recommended(int n, int p, double kappa, HitAndRunMove move, int samples) {
         long t = decorrelationMoves(n, p);
-        return new HitAndRunSpec(kappa, move, t, t, samples, move == HitAndRunMove.GREAT_CIRCLE ? 200 : Math.max(200, n));
+        return new HitAndRunSpec(kappa, move, t, t, samples, move == HitAndRunMove.GREAT_CIRCLE ? 200 : 4 * n);
     }
 
     public HitAndRunSpec withKappa(double k) {
