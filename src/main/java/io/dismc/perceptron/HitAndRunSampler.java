@@ -69,9 +69,11 @@ public final class HitAndRunSampler {
     }
 
     /**
-     * Strictly feasible starts by gradient descent on the sphere (the existing {@link SphericalDescent},
-     * squared hinge at margin kappa + 0.01, so that the start has min stability &gt;= kappa + 0.01), one per
-     * stream, each from a uniformly random point. Starts that did not converge are returned as null.
+     * Strictly feasible starts by gradient descent on the sphere (the existing {@link SphericalDescent} with
+     * the hinge loss, r = 1, at margin kappa + 0.01 and step 0.05: it stops with min stability &gt;= kappa + 0.01;
+     * the squared hinge at the same margin converges only asymptotically), one per stream, each from a
+     * uniformly random point (stream family member 0; member 1 drives the descent). Starts that did not
+     * converge in maxSteps are returned as null.
      */
     public static List<double[]> descentStarts(PerceptronInstance inst, double kappa, List<RandomStream> streams, int maxSteps,
                                                Backend backend) {
@@ -152,12 +154,7 @@ public final class HitAndRunSampler {
     }
 
     static double[] stabilities(PerceptronInstance inst, double[] w) {
-        double[] h = inst.fields(w);
-        double s = Math.sqrt(inst.n());
-        for (int mu = 0; mu < h.length; mu++) {
-            h[mu] /= s;
-        }
-        return h;
+        return SolutionSpaceStatistics.stabilities(inst, w);
     }
 
     /**

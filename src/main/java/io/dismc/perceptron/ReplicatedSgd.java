@@ -98,25 +98,6 @@ public final class ReplicatedSgd {
         return new MarginScan(kappas.clone(), List.copyOf(out));
     }
 
-    /** Stabilities Delta^mu = xi^mu . w / sqrt(N) of any weights (binary or real). */
-    public static double[] stabilities(PerceptronInstance inst, double[] w) {
-        double[] h = inst.fields(w);
-        double s = Math.sqrt(inst.n());
-        for (int mu = 0; mu < h.length; mu++) {
-            h[mu] /= s;
-        }
-        return h;
-    }
-
-    /** min over patterns of Delta^mu. */
-    public static double margin(PerceptronInstance inst, double[] w) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double d : stabilities(inst, w)) {
-            m = Math.min(m, d);
-        }
-        return m;
-    }
-
     /** The state of one run. */
     private static final class Run {
         final int n;

@@ -11,6 +11,25 @@ import java.util.List;
 public final class SolutionSpaceStatistics {
     private SolutionSpaceStatistics() {}
 
+    /** Stabilities Delta^mu = xi^mu . w / sqrt(N) of weights on the sphere or +-1 weights. */
+    public static double[] stabilities(PerceptronInstance inst, double[] w) {
+        double[] h = inst.fields(w);
+        double s = Math.sqrt(inst.n());
+        for (int mu = 0; mu < h.length; mu++) {
+            h[mu] /= s;
+        }
+        return h;
+    }
+
+    /** The margin min_mu Delta^mu. */
+    public static double margin(PerceptronInstance inst, double[] w) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double d : stabilities(inst, w)) {
+            m = Math.min(m, d);
+        }
+        return m;
+    }
+
     /** Mean normalized overlap over all pairs of distinct weights in the list. */
     public static double meanPairOverlap(List<double[]> ws) {
         if (ws.size() < 2) {
@@ -42,7 +61,7 @@ public final class SolutionSpaceStatistics {
     public static double stabilityCdf(PerceptronInstance inst, List<double[]> ws, double x) {
         long below = 0;
         for (double[] w : ws) {
-            for (double d : HitAndRunSampler.stabilities(inst, w)) {
+            for (double d : stabilities(inst, w)) {
                 below += d < x ? 1 : 0;
             }
         }

@@ -200,6 +200,19 @@ class HitAndRunSamplerTest {
         assertTrue(PerceptronProblems.overlap(fast.get(0).last(), start) < 0.8, "the chain moved");
     }
 
+    /** The default decorrelation time max(alpha^2, 1/2) N^2 (at least 1000) and the re-anchoring periods. */
+    @Test
+    void recommendedSpecFollowsTheMeasuredDecorrelationTimes() {
+        assertEquals(160_000, HitAndRunSpec.decorrelationMoves(400, 400));
+        assertEquals(80_000, HitAndRunSpec.decorrelationMoves(400, 200));
+        assertEquals(4 * 40_000, HitAndRunSpec.decorrelationMoves(200, 400));
+        assertEquals(1000, HitAndRunSpec.decorrelationMoves(10, 10));
+        HitAndRunSpec pair = HitAndRunSpec.recommended(400, 400, -0.5, HitAndRunMove.PAIR_ROTATION, 3);
+        assertEquals(1600, pair.reanchorEvery());
+        assertEquals(160_000 * 3, pair.totalMoves());
+        assertEquals(200, HitAndRunSpec.recommended(400, 400, -0.5, HitAndRunMove.GREAT_CIRCLE, 1).reanchorEvery());
+    }
+
     @Test
     void rejectsInfeasibleStartsAndBadSpecs() {
         PerceptronInstance inst = instance(10, 10, 1, false);

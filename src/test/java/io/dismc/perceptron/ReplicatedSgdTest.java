@@ -53,7 +53,7 @@ class ReplicatedSgdTest {
             RsgdOutcome o = out.get(s);
             // the bit-packed fields against the plain double fields of the instance
             assertEquals(inst.violations(o.weights(), spec.kappa()), o.violations(), "seed " + (firstSeed + s));
-            assertEquals(ReplicatedSgd.margin(inst, o.weights()), o.margin(), 1e-12);
+            assertEquals(SolutionSpaceStatistics.margin(inst, o.weights()), o.margin(), 1e-12);
         }
         return out;
     }
@@ -148,7 +148,7 @@ class ReplicatedSgdTest {
         RsgdOutcome o = ReplicatedSgd.run(inst, RsgdSpec.authors(0.0, 2000), new RandomStream(7, 3));
         assertTrue(o.solved());
         assertEquals(0, inst.violations(o.weights(), 0.0));
-        assertEquals(ReplicatedSgd.margin(inst, o.weights()), o.margin(), 1e-12);
+        assertEquals(SolutionSpaceStatistics.margin(inst, o.weights()), o.margin(), 1e-12);
     }
 
     /** A scan stops at the first failed target; alpha = 0.4, N = 201 reaches 0.3 but not 1.0 (above kappa_max = 0.618). */
