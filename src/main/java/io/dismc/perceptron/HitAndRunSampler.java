@@ -2,8 +2,8 @@ package io.dismc.perceptron;
 
 import io.dismc.backend.Backend;
 import io.dismc.backend.cpu.MatrixProduct;
-import io.dismc.backend.cpu.Parallel;
-import io.dismc.model.PerceptronInstance;
+import io.dismc.parallel.Parallel;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;

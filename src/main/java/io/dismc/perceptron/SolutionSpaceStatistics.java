@@ -1,6 +1,6 @@
 package io.dismc.perceptron;
 
-import io.dismc.model.PerceptronInstance;
+import io.dismc.data.PerceptronInstance;
 import java.util.List;
 
 /**

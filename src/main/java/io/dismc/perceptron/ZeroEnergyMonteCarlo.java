@@ -1,8 +1,8 @@
 package io.dismc.perceptron;
 
-import io.dismc.backend.cpu.Parallel;
-import io.dismc.dynamics.SweepSchedule;
-import io.dismc.model.PerceptronInstance;
+import io.dismc.parallel.Parallel;
+import io.dismc.rng.SweepSchedule;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
-import io.dismc.model.PerceptronInstance;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import io.dismc.theory.Gaussians;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ class HitAndRunEquilibriumTest {
     static List<List<ChainResult>> run(List<Job> jobs) {
         @SuppressWarnings("unchecked")
         List<ChainResult>[] out = new List[jobs.size()];
-        io.dismc.backend.cpu.Parallel.forEach(cpu.pool(), jobs.size(), k -> {
+        io.dismc.parallel.Parallel.forEach(cpu.pool(), jobs.size(), k -> {
             Job j = jobs.get(k);
             out[k] = equilibrium(j.inst(), j.kappa(), j.chains(), j.seed(), j.firstStream(), j.burnFactor(), j.move());
         });

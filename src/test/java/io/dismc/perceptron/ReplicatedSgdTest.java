@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dismc.model.PerceptronInstance;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;

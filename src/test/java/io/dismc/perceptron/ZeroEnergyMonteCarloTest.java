@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dismc.model.PerceptronInstance;
+import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.dismc.twolayer.kernel;
 
 import io.dismc.backend.cpu.MatrixProduct;
-import io.dismc.backend.cpu.Parallel;
+import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import io.dismc.twolayer.Activation;
 import java.util.concurrent.ForkJoinPool;

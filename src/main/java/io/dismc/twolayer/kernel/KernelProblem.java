@@ -36,7 +36,7 @@ public record KernelProblem(int d, int p, int t, double lambda0, double[] xTrain
         return new KernelProblem(d, p, t, lambda0, xTrain, y, xTest, cTrain, cTestTrain, diag);
     }
 
-    public static KernelProblem of(io.dismc.data.LabelledData data, double lambda0) {
+    public static KernelProblem of(io.dismc.dataset.LabelledData data, double lambda0) {
         return of(data.xTrain(), data.yTrain(), data.xTest(), data.d(), lambda0);
     }
 

@@ -1,4 +1,4 @@
-package io.dismc.data;
+package io.dismc.dataset;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

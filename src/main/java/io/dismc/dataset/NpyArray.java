@@ -1,4 +1,4 @@
-package io.dismc.data;
+package io.dismc.dataset;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

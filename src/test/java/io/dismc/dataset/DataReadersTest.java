@@ -1,10 +1,17 @@
-package io.dismc.data;
+package io.dismc.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.dataset.Cifar10Binary;
+import io.dismc.dataset.Datasets;
+import io.dismc.dataset.ImagePreprocessing;
+import io.dismc.dataset.LabelledData;
+import io.dismc.dataset.MnistIdx;
+import io.dismc.dataset.NpyArray;
+import io.dismc.dataset.Subsets;
 import io.dismc.rng.RandomStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.dismc.data;
+package io.dismc.dataset;
 
 /**
  * The image preprocessing of the adaptive-kernel paper's code (Lauditi, Bordelon, Pehlevan 2025; docs/models.md,

@@ -1,4 +1,4 @@
-package io.dismc.data;
+package io.dismc.dataset;
 
 import io.dismc.rng.RandomStream;
 
