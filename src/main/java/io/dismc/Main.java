@@ -6,6 +6,7 @@ import io.dismc.cli.ListCommand;
 import io.dismc.cli.MergeCommand;
 import io.dismc.cli.PlotCommand;
 import io.dismc.cli.RunCommand;
+import io.dismc.cli.TheoryCommand;
 import io.dismc.params.UsageError;
 import io.dismc.run.StorageFailure;
 import java.io.PrintStream;
@@ -42,6 +43,7 @@ public final class Main {
                 }
                 case "merge" -> MergeCommand.run(rest, out, err);
                 case "plot" -> PlotCommand.run(rest, out, err);
+                case "theory" -> TheoryCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "version", "--version" -> {
                     noArguments(args[0], rest);
@@ -52,7 +54,7 @@ public final class Main {
                     usage(out);
                     yield 0;
                 }
-                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, info, merge, plot, bench, version, help)");
+                default -> throw new UsageError("unknown command '" + args[0] + "' (known: run, list, info, merge, plot, theory, bench, version, help)");
             };
         } catch (UsageError e) {
             err.println("dismc: " + e.getMessage());
@@ -85,6 +87,7 @@ public final class Main {
         out.println("  run --resume DIR           continue a killed or partial run");
         out.println("  merge DIR... [--out DIR]   combine shard folders (--shard i/n) into one result set");
         out.println("  plot DIR [--out DIR]       redraw a run's figures (PNG and SVG) from its files");
+        out.println("  theory NAME [--param LIST] a theory line alone, as CSV (./dismc theory lists them)");
         out.println("  list                       experiments with their parameters and defaults");
         out.println("  info                       backends on this machine (CPU threads and vector width; GPU, driver, cuBLAS, cuRAND)");
         out.println("  bench [--quick]            CPU throughput: spin updates/s, projection + Hebbian product");
