@@ -52,14 +52,13 @@ public final class HopfieldExperiment extends Experiment<HopfieldExperiment.Resu
         Point pt = batch.get(0).point();
         int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
-        int flips = InitialCondition.flipCount(pt.get(FLIP_FRACTION), n);
         try (SpinStack xi = StandardHopfieldModel.patterns(n, p, Batch.streams(batch, Purpose.PATTERNS, 0), backend);
              Network network = HopfieldNetwork.store(xi, pt.get(FORM), backend)) {
             List<Column> targets = new ArrayList<>();
             List<Column> starts = new ArrayList<>();
             for (int b = 0; b < batch.size(); b++) {
                 targets.add(Column.of(xi, b, 0));
-                starts.add(targets.get(b).flipped(InitialCondition.flipSites(n, flips, batch.get(b).stream(Purpose.INITIAL_STATE))));
+                starts.add(targets.get(b).flipped(InitialCondition.flipSites(n, flips(batch.get(b)), batch.get(b).stream(Purpose.INITIAL_STATE))));
             }
             try (SpinStack s = backend.states(starts)) {
                 List<RelaxationStats> r = backend.relax(network, Batch.identity(batch.size()), s, Batch.streams(batch, Purpose.DYNAMICS, 0),
@@ -75,6 +74,19 @@ public final class HopfieldExperiment extends Experiment<HopfieldExperiment.Resu
     }
 
     /** Per sweep: N updates of O(min(P, N)) each (the cheaper field form). */
+    /**
+     * Points that differ only in the initial distance share shapes and dynamics: their samples batch
+     * together (one sweep launch over all of them, each replica with its own disorder and start).
+     */
+    @Override
+    public Object batchKey(Point pt) {
+        return CommonParams.dynamicsKey(pt);
+    }
+
+    private static int flips(Unit u) {
+        return InitialCondition.flipCount(u.point().get(FLIP_FRACTION), u.point().get(N));
+    }
+
     @Override
     public double cost(Point pt) {
         int n = pt.get(N);

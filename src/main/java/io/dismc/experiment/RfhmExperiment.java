@@ -93,7 +93,6 @@ public final class RfhmExperiment extends Experiment<RfhmExperiment.Result> {
         int n = pt.get(N);
         int p = CommonParams.patternCount(pt);
         RandomFeaturesHopfieldModel model = new RandomFeaturesHopfieldModel(n, featureCount(pt), pt.get(FEATURES));
-        int flips = InitialCondition.flipCount(pt.get(FLIP_FRACTION), n);
         try (Features f = model.features(Batch.streams(batch, Purpose.FEATURES, 0), backend);
              SpinStack xi = patterns(model, f, p, pt, batch, backend);
              Network network = HopfieldNetwork.store(xi, pt.get(FORM), backend)) {
@@ -106,7 +105,7 @@ public final class RfhmExperiment extends Experiment<RfhmExperiment.Result> {
                 targets.add(Column.of(xi, b, 0));
                 targets.add(Column.of(f.signs(), b, 0));
                 for (int k = 0; k < 2; k++) {
-                    starts.add(targets.get(2 * b + k).flipped(InitialCondition.flipSites(n, flips, u.stream(Purpose.INITIAL_STATE, k))));
+                    starts.add(targets.get(2 * b + k).flipped(InitialCondition.flipSites(n, flips(u), u.stream(Purpose.INITIAL_STATE, k))));
                     dynamics.add(u.stream(Purpose.DYNAMICS, k));
                     instance[2 * b + k] = b;
                 }
@@ -124,6 +123,19 @@ public final class RfhmExperiment extends Experiment<RfhmExperiment.Result> {
     }
 
     /** Two relaxations of N updates of O(min(P, N)), plus the N x D x P projection. */
+    /**
+     * Points that differ only in the initial distance share shapes and dynamics: their samples batch
+     * together (one sweep launch over all of them, each replica with its own disorder and start).
+     */
+    @Override
+    public Object batchKey(Point pt) {
+        return CommonParams.dynamicsKey(pt);
+    }
+
+    private static int flips(Unit u) {
+        return InitialCondition.flipCount(u.point().get(FLIP_FRACTION), u.point().get(N));
+    }
+
     @Override
     public double cost(Point pt) {
         int n = pt.get(N);
