@@ -1,6 +1,6 @@
 package io.dismc.twolayer;
 
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 
 /**
  * One-hidden-layer network f(x) = c sum_k a_k g(w_k . x / sqrt(N)) with c = gamma / K^e
