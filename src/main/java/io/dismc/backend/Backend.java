@@ -1,7 +1,6 @@
 package io.dismc.backend;
 
 import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;
 import io.dismc.model.Couplings;

@@ -8,7 +8,6 @@ import io.dismc.backend.cuda.Curand;
 import io.dismc.backend.cuda.DeviceBuffer;
 import io.dismc.backend.cuda.NativeConfig;
 import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
 import io.dismc.dynamics.LocalField;
 import io.dismc.dynamics.Relaxation;
 import io.dismc.dynamics.Replica;

@@ -4,7 +4,7 @@ import io.dismc.backend.CudaBackend;
 import io.dismc.backend.cuda.CudaDevice;
 import io.dismc.backend.cuda.DeviceBuffer;
 import io.dismc.dynamics.DynamicsSpec;
-import io.dismc.dynamics.LangevinSpec;
+import io.dismc.backend.LangevinSpec;
 import io.dismc.dynamics.Replica;
 import io.dismc.dynamics.UpdateRule;
 import io.dismc.model.PatternCouplings;
@@ -150,15 +150,16 @@ final class CudaBench {
             }
             int ln = z.langevinWeights();
             int lr = z.langevinReplicas();
-            float[][] w = new float[lr][ln];
-            List<RandomStream> streams = new ArrayList<>();
+            long[] ids = new long[lr];
             for (int r = 0; r < lr; r++) {
-                streams.add(new RandomStream(5, r));
+                ids[r] = r;
             }
-            long t0 = System.nanoTime();
-            gpu.training().langevinStep(w, null, new LangevinSpec(0.01, 1.0, 0.1, false), streams, 0);
-            double t = (System.nanoTime() - t0) * 1e-9;
-            out.printf(Locale.ROOT, "langevin_step %d x %d weights (host round trip included): %.3f s%n", lr, ln, t);
+            io.dismc.backend.cuda.LangevinDriver step = new io.dismc.backend.cuda.LangevinDriver(dev);
+            LangevinSpec spec = new LangevinSpec(0.01, 1.0, 0.1, false);
+            try (DeviceBuffer w = dev.zeros(4L * lr * ln, "bench weights"); DeviceBuffer di = dev.upload(ids, "bench stream ids")) {
+                double t = best(dev, () -> step.step(w, null, null, ln, lr, di, 5, 0, spec));
+                out.printf(Locale.ROOT, "langevin_step %d x %d weights (resident): %.3f ms%n", lr, ln, t * 1e3);
+            }
         }
     }
 
