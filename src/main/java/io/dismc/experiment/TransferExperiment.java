@@ -89,8 +89,8 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
                 plain, backend)[0];
         float[] fine = TwoLayerTrainer.train(net, tgtData, List.of(pre), new float[][] {pre},
                 List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 2)), TwoLayerParams.training(pt, pt.get(DELTA)), backend)[0];
-        float[] scratch = TwoLayerTrainer.train(net, tgtData, List.of(w0), null, List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 3)),
-                plain, backend)[0];
+        float[] scratch = TwoLayerTrainer.train(net, tgtData, List.of(w0), null,
+                List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 3)), plain, backend)[0];
         return new Result(TwoLayerObservables.testError(net, fine, test, target.outputs(test), false),
                 TwoLayerObservables.testError(net, scratch, test, target.outputs(test), false),
                 TwoLayerObservables.testError(net, pre, test, source.outputs(test), false));

@@ -198,7 +198,8 @@ class CudaBackendTest {
                 for (long step = 0; step < 20; step++) {
                     for (int r = 0; r < replicas; r++) {
                         if (active[r] == 1) {
-                            LangevinStep.apply(wa[r], java.util.Arrays.copyOfRange(g, r * n, (r + 1) * n), spec, new RandomStream(11, r), step);
+                            float[] gr = java.util.Arrays.copyOfRange(g, r * n, (r + 1) * n);
+                            LangevinStep.apply(wa[r], gr, spec, new RandomStream(11, r), step);
                         }
                     }
                     driver.step(dw, dg, da, n, replicas, di, 11, step, spec);

@@ -1,5 +1,6 @@
 package io.dismc.gpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dismc.backend.CpuBackend;
@@ -155,7 +156,8 @@ class CudaTwoLayerTest {
                     assertEquals(sa.losses()[r], sb.losses()[r], 1e-9 * Math.max(1, sa.losses()[r]), "loss of replica " + r + " at " + t);
                     for (int i = 0; i < s.parameterCount(); i++) {
                         float x = sa.weights()[r][i];
-                        assertEquals(x, sb.weights()[r][i], 1e-5f * Math.max(1f, Math.abs(x)), "replica " + r + " weight " + i + " at " + t);
+                        assertEquals(x, sb.weights()[r][i], 1e-5f * Math.max(1f, Math.abs(x)),
+                                "replica " + r + " weight " + i + " at " + t);
                     }
                 }
             }
@@ -163,7 +165,7 @@ class CudaTwoLayerTest {
             float[][] wb = b.weights();
             float[][] wo = once.weights();
             for (int r = 0; r < replicas; r++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(wb[r], wo[r], "recording changed replica " + r);
+                assertArrayEquals(wb[r], wo[r], "recording changed replica " + r);
             }
         }
     }

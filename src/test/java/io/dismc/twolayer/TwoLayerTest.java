@@ -1,9 +1,14 @@
 package io.dismc.twolayer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
+import io.dismc.backend.LangevinSpec;
+import io.dismc.backend.TrainingSnapshot;
+import io.dismc.backend.TwoLayerRule;
+import io.dismc.backend.TwoLayerSession;
 import io.dismc.experiment.TeacherStudentExperiment;
 import io.dismc.rng.RandomStream;
 import io.dismc.experiment.PointSummary;
@@ -169,15 +174,15 @@ class TwoLayerTest {
         TwoLayerNetwork net = new TwoLayerNetwork(n, 2, Activation.ERF, Parameterization.MUP, 1.0, true);
         Dataset d = Dataset.gaussianInputs(n, 12, new RandomStream(41, 1));
         d = d.withTargets(TwoLayerTeacher.random(n, 1, Activation.ERF, new RandomStream(41, 2)).outputs(d));
-        float[][] starts = {TwoLayerTrainer.initialWeights(net, new RandomStream(41, 3)), TwoLayerTrainer.initialWeights(net, new RandomStream(41, 4))};
+        float[][] starts = {TwoLayerTrainer.initialWeights(net, new RandomStream(41, 3)),
+                TwoLayerTrainer.initialWeights(net, new RandomStream(41, 4))};
         float[][] anchors = {starts[1].clone(), starts[0].clone()};
         List<RandomStream> streams = List.of(new RandomStream(41, 5), new RandomStream(41, 6));
-        io.dismc.backend.TwoLayerRule rule = new io.dismc.backend.TwoLayerRule(new io.dismc.backend.LangevinSpec(0.3, 0.001, 0.01, false),
-                elastic, 2, batch);
+        TwoLayerRule rule = new TwoLayerRule(new LangevinSpec(0.3, 0.001, 0.01, false), elastic, 2, batch);
         try (CpuBackend cpu = new CpuBackend(2);
-             io.dismc.backend.TwoLayerSession every = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, starts, anchors, streams);
-             io.dismc.backend.TwoLayerSession never = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, starts, anchors, streams)) {
-            io.dismc.backend.TrainingSnapshot last = null;
+             TwoLayerSession every = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, starts, anchors, streams);
+             TwoLayerSession never = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, starts, anchors, streams)) {
+            TrainingSnapshot last = null;
             for (int t = 0; t <= 25; t++) {
                 every.advanceTo(t);
                 last = every.snapshot();
@@ -186,12 +191,12 @@ class TwoLayerTest {
             float[][] a = every.weights();
             float[][] b = never.weights();
             for (int r = 0; r < 2; r++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(a[r], b[r], "replica " + r);
+                assertArrayEquals(a[r], b[r], "replica " + r);
             }
             if (batch == 0) {
-                try (io.dismc.backend.TwoLayerSession fresh = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, last.weights(),
+                try (TwoLayerSession fresh = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, last.weights(),
                         anchors, streams)) {
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(last.losses(), fresh.snapshot().losses());
+                    assertArrayEquals(last.losses(), fresh.snapshot().losses());
                 }
             }
         }

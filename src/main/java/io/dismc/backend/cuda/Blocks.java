@@ -12,4 +12,10 @@ final class Blocks {
     static int threads(long count) {
         return (int) Math.min(MAX, Math.max(32, (count + 31) / 32 * 32));
     }
+
+    /** Launches a grid-stride kernel over count elements (the drivers' typed methods call it). */
+    static void spread(CudaDevice device, String kernel, long count, String sizes, Object... args) {
+        int block = threads(count);
+        device.launch(kernel, device.gridFor(count, block), 1, block, 1, sizes, args);
+    }
 }

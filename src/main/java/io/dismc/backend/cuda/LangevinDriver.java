@@ -25,8 +25,7 @@ public final class LangevinDriver {
     public void step(DeviceBuffer w, DeviceBuffer grad, DeviceBuffer active, int n, int replicas, DeviceBuffer ids, long seed, long step,
                      LangevinSpec spec) {
         String sizes = "n=" + n + " replicas=" + replicas;
-        long entries = (long) replicas * n;
-        device.launch("langevin_step", device.gridFor(entries, Blocks.threads(entries)), 1, Blocks.threads(entries), 1, sizes, w, orNull(grad), orNull(active),
+        Blocks.spread(device, "langevin_step", (long) replicas * n, sizes, w, orNull(grad), orNull(active),
                 n, replicas, ids, seed, step, spec.eta(), spec.temperature(), spec.weightDecay());
         if (spec.sphere()) {
             device.launch("sphere_project", replicas, 1, Blocks.threads(n), 1, sizes, w, orNull(active), n);

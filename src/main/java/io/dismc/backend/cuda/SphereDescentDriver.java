@@ -21,23 +21,22 @@ public final class SphereDescentDriver {
     /** The stabilities of the active replicas: coefficients of -dL/dw and violation flags. */
     public void fields(DeviceBuffer w, DeviceBuffer xi, int n, int p, int replicas, DeviceBuffer active, SphereDescentRule rule,
                        DeviceBuffer coef, DeviceBuffer violated) {
-        long entries = (long) replicas * p;
-        device.launch("descent_fields", device.gridFor(entries, Blocks.threads(entries)), 1, Blocks.threads(entries), 1, sizes(n, p, replicas), w, xi, n, p,
-                replicas, active, rule.kappa(), rule.lossExponent(), Math.sqrt(n), coef, violated);
+        Blocks.spread(device, "descent_fields", (long) replicas * p, sizes(n, p, replicas), w, xi, n, p, replicas, active,
+                rule.kappa(), rule.lossExponent(), Math.sqrt(n), coef, violated);
     }
 
     /** Per active replica at step t: its violations; it stops, or counts step t. */
     public void decide(DeviceBuffer violated, int p, int replicas, long t, SphereDescentRule rule, DeviceBuffer active,
                        DeviceBuffer violations, DeviceBuffer steps) {
         // the block reduction halves a power of two: 32 .. 256 threads
-        device.launch("descent_decide", replicas, 1, Integer.highestOneBit(Blocks.threads(p)), 1, sizes(0, p, replicas), violated, p, t, (long) rule.maxSteps(), active,
+        int block = Integer.highestOneBit(Blocks.threads(p));
+        device.launch("descent_decide", replicas, 1, block, 1, sizes(0, p, replicas), violated, p, t, (long) rule.maxSteps(), active,
                 violations, steps);
     }
 
     /** The float gradients of the active replicas from the coefficients and xi^T (P x N). */
     public void gradient(DeviceBuffer coef, DeviceBuffer xit, int n, int p, int replicas, DeviceBuffer active, DeviceBuffer grad) {
-        long entries = (long) replicas * n;
-        device.launch("descent_gradient", device.gridFor(entries, Blocks.threads(entries)), 1, Blocks.threads(entries), 1, sizes(n, p, replicas), coef, xit, n, p,
-                replicas, active, Math.sqrt(n), grad);
+        Blocks.spread(device, "descent_gradient", (long) replicas * n, sizes(n, p, replicas), coef, xit, n, p, replicas,
+                active, Math.sqrt(n), grad);
     }
 }

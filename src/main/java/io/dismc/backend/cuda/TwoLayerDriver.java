@@ -32,7 +32,8 @@ public final class TwoLayerDriver {
     }
 
     /** G_r (the K N hidden part, row stride N, at grad + r dim) = B_r X_r, given X_r^T (N x P) at xt + r strideXt. */
-    public void backwardProduct(TwoLayerShape s, DeviceBuffer back, DeviceBuffer xt, long strideXt, int p, int replicas, DeviceBuffer grad) {
+    public void backwardProduct(TwoLayerShape s, DeviceBuffer back, DeviceBuffer xt, long strideXt, int p, int replicas,
+                                DeviceBuffer grad) {
         product(false, back, (long) s.k() * p, p, xt, strideXt, grad, s.parameterCount(), s.n(), s.k(), p, s.n(), replicas,
                 sizes(s, p, replicas) + " (backward)");
     }
@@ -63,18 +64,17 @@ public final class TwoLayerDriver {
     /** phi, dphi (K x P) from H, and the errors e = y - f (P), targets at y + r yStride. */
     public void forward(TwoLayerShape s, DeviceBuffer h, DeviceBuffer phi, DeviceBuffer dphi, DeviceBuffer w, DeviceBuffer y, long yStride,
                         int p, int replicas, DeviceBuffer err) {
-        long entries = (long) replicas * p;
-        device.launch("two_layer_forward", device.gridFor(entries, Blocks.threads(entries)), 1, Blocks.threads(entries), 1, sizes(s, p, replicas),
-                s.activation().ordinal(), h, phi, dphi, w, (long) s.parameterCount(), s.trainReadout() ? 1 : 0, s.k(), s.n(), p, replicas,
+        Blocks.spread(device, "two_layer_forward", (long) replicas * p, sizes(s, p, replicas), s.activation().ordinal(), h, phi, dphi, w,
+                (long) s.parameterCount(), s.trainReadout() ? 1 : 0, s.k(), s.n(), p, replicas,
                 s.readoutScale(), 1 / Math.sqrt(s.n()), y, yStride, err);
     }
 
     /** The backward factors into back (K x P) and, when the readout is trained, its gradient into grad. */
     public void backward(TwoLayerShape s, DeviceBuffer err, DeviceBuffer phi, DeviceBuffer dphi, DeviceBuffer w, int p, int replicas,
                          DeviceBuffer back, DeviceBuffer grad) {
-        long lanes = 32L * replicas * s.k(); // a warp per (replica, unit)
-        device.launch("two_layer_backward", device.gridFor(lanes, Blocks.threads(lanes)), 1, Blocks.threads(lanes), 1, sizes(s, p, replicas), err, phi,
-                dphi, w, (long) s.parameterCount(), s.trainReadout() ? 1 : 0, s.k(), s.n(), p, replicas, s.readoutScale(),
+        // a warp per (replica, unit)
+        Blocks.spread(device, "two_layer_backward", 32L * replicas * s.k(), sizes(s, p, replicas), err, phi, dphi, w,
+                (long) s.parameterCount(), s.trainReadout() ? 1 : 0, s.k(), s.n(), p, replicas, s.readoutScale(),
                 1 / Math.sqrt(s.n()), back, grad);
     }
 
@@ -82,9 +82,8 @@ public final class TwoLayerDriver {
     public void assemble(TwoLayerShape s, DeviceBuffer grad, DeviceBuffer w, DeviceBuffer anchors, double elastic, double hiddenFactor,
                          int replicas, DeviceBuffer out) {
         long dim = s.parameterCount();
-        long entries = replicas * dim;
-        device.launch("two_layer_assemble", device.gridFor(entries, Blocks.threads(entries)), 1, Blocks.threads(entries), 1, sizes(s, 0, replicas), grad, w,
-                LangevinDriver.orNull(anchors), elastic, hiddenFactor, (long) s.hidden(), dim, replicas, out);
+        Blocks.spread(device, "two_layer_assemble", replicas * dim, sizes(s, 0, replicas), grad, w, LangevinDriver.orNull(anchors),
+                elastic, hiddenFactor, (long) s.hidden(), dim, replicas, out);
     }
 
     /** The minibatches of step t: b rows of x (P x N) and y per replica, into xb (b x N), xbt (N x b), yb (b). */
@@ -102,9 +101,8 @@ public final class TwoLayerDriver {
     /** The losses from the errors and a copy of the weights, packed into snapshot ({@link #snapshotBytes}). */
     public void snapshot(TwoLayerShape s, DeviceBuffer err, int p, int replicas, DeviceBuffer w, DeviceBuffer snapshot) {
         long dim = s.parameterCount();
-        long entries = Math.max(replicas * dim, replicas);
-        device.launch("two_layer_snapshot", device.gridFor(entries, Blocks.threads(entries)), 1, Blocks.threads(entries), 1, sizes(s, p, replicas),
-                err, p, replicas, w, dim, snapshot);
+        Blocks.spread(device, "two_layer_snapshot", Math.max(replicas * dim, replicas), sizes(s, p, replicas), err, p, replicas, w, dim,
+                snapshot);
     }
 
     private static int ceil(long a, int b) {
