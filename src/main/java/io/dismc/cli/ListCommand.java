@@ -20,7 +20,7 @@ public final class ListCommand {
             out.println(e.name() + "  -  " + e.title());
             out.println("    samples: " + e.defaultSamples() + " by default; observables: " + String.join(", ", e.observables()));
             for (Param<?> p : e.params()) {
-                String help = p.kind() == Param.Kind.CHOICE ? p.help() + " {" + String.join("|", p.choices()) + "}" : p.help();
+                String help = p.kind() == Param.Kind.CHOICE && !p.freeText() ? p.help() + " {" + String.join("|", p.choices()) + "}" : p.help();
                 out.printf(row, "--" + p.name(), p.defaultValue(), help);
             }
             out.println();

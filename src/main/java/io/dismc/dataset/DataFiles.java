@@ -39,8 +39,33 @@ public final class DataFiles {
                 + String.join(", ", tried) + ". " + hint);
     }
 
-    /** The bytes of a file, gunzipped when it starts with the gzip magic (1f 8b); truncated gzip data is reported as such. */
+    /**
+     * Files read before, by absolute path, size and modification time, held softly: the units of a sweep draw their
+     * subsets from the same files, which are then read and gunzipped once (the garbage collector may drop them).
+     */
+    private static final java.util.Map<String, java.lang.ref.SoftReference<byte[]>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The bytes of a file, gunzipped when it starts with the gzip magic (1f 8b); truncated gzip data is reported as such.
+     * The array is shared between callers (cached): read it, never write it.
+     */
     public static byte[] readAll(Path file) {
+        String key;
+        try {
+            key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        java.lang.ref.SoftReference<byte[]> held = CACHE.get(key);
+        byte[] b = held == null ? null : held.get();
+        if (b == null) {
+            b = read(file);
+            CACHE.put(key, new java.lang.ref.SoftReference<>(b));
+        }
+        return b;
+    }
+
+    private static byte[] read(Path file) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             int b0 = raw.read();

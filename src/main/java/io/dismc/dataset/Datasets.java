@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *       and P - P/2 of B from the 60000 training images, likewise P_test from the 10000 test images;</li>
  *   <li>{@code cifarAB} (e.g. cifar01, airplane vs automobile): the same with CIFAR-10 classes, 28 x 28 grey;</li>
  *   <li>a file: {@code data.csv} or {@code data.npy} (one example a row, the label in the last column), or
- *       {@code x.npy,y.npy} (inputs P x D and labels P); P + P_test distinct rows are drawn, the first P
+ *       {@code x.npy+y.npy} (or x.npy,y.npy: inputs P x D and labels P); P + P_test distinct rows are drawn, the first P
  *       for training. Used as given (no preprocessing).</li>
  * </ul>
  * Files are looked up under the data folder; nothing is ever downloaded.
@@ -44,6 +44,11 @@ public final class Datasets {
         public boolean synthetic() {
             return kind == Kind.GAUSSIAN || kind == Kind.TEACHER;
         }
+
+        /** The input dimension D when it is known before reading (784 for the image tasks), else 0. */
+        public int knownDimension() {
+            return kind == Kind.MNIST || kind == Kind.CIFAR ? ImagePreprocessing.SIDE * ImagePreprocessing.SIDE : 0;
+        }
     }
 
     public static Choice parse(String dataset) {
@@ -64,13 +69,14 @@ public final class Datasets {
             }
             return new Choice(m.group(1).equals("mnist") ? Kind.MNIST : Kind.CIFAR, lower, new int[] {a, b}, List.of());
         }
-        List<String> files = List.of(s.split(","));
+        // X.npy+Y.npy on the command line (where commas separate the values of a sweep), X.npy,Y.npy in code
+        List<String> files = List.of(s.split("[,+]"));
         boolean ok = files.size() == 1 ? lower.endsWith(".csv") || lower.endsWith(".npy") || lower.endsWith(".csv.gz")
                 || lower.endsWith(".npy.gz")
                 : files.size() == 2 && files.stream().allMatch(f -> f.toLowerCase(Locale.ROOT).endsWith(".npy"));
         if (!ok) {
             throw new IllegalArgumentException("--dataset " + s + ": not a known dataset (accepted: gaussian, teacher, mnist01 "
-                    + "(any two digits), cifar01 (any two classes), FILE.csv, FILE.npy, X.npy,Y.npy)");
+                    + "(any two digits), cifar01 (any two classes), FILE.csv, FILE.npy, X.npy+Y.npy)");
         }
         return new Choice(Kind.FILE, s, new int[0], files);
     }

@@ -32,11 +32,24 @@ public record Point(int index, String experiment, Map<String, Object> values) {
     private long keyOf(java.util.Collection<String> names) {
         StringBuilder sb = new StringBuilder(experiment);
         for (Map.Entry<String, Object> e : new TreeMap<>(values).entrySet()) {
-            if (names.contains(e.getKey())) {
+            if (names.contains(e.getKey()) && !unkeyed(e.getKey(), e.getValue())) {
                 sb.append(';').append(e.getKey()).append('=').append(canonical(e.getValue()));
             }
         }
         return StreamIds.hash(sb.toString());
+    }
+
+    /**
+     * Values left out of every key: the folder the data are read from (a moved folder draws the same numbers), and
+     * the synthetic dataset of the two-layer experiments (teacher, alias gaussian), their only data before --dataset
+     * existed, so that adding the option moved no stream.
+     */
+    static boolean unkeyed(String name, Object value) {
+        if (name.equals("data-dir")) {
+            return true;
+        }
+        String v = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+        return name.equals("dataset") && (v.equals("teacher") || v.equals("gaussian"));
     }
 
     public static String canonical(Object v) {

@@ -47,7 +47,7 @@ public final class TeacherStudentExperiment extends Experiment<TeacherStudentExp
                 .params(N, K, TEACHER_K, ALPHA, TwoLayerParams.ACTIVATION, TwoLayerParams.parameterization("ntk"), TwoLayerParams.GAMMA,
                         TwoLayerParams.READOUT, NOISE, TASK, TwoLayerParams.eta("3"), TwoLayerParams.temperature("0"),
                         TwoLayerParams.LAMBDA, TwoLayerParams.steps("10000"), TwoLayerParams.BATCH, TwoLayerParams.TEST,
-                        TwoLayerParams.TIMES)
+                        TwoLayerParams.TIMES, TwoLayerParams.DATASET, TwoLayerParams.DATA_DIR)
                 .samples(2)
                 .table("train_loss", "test_error", "test_error_theory", "specialization")
                 .figure(new Figure("alpha", "alpha = P/(K N)", true, List.of("test_error", "test_error_theory", "specialization"),
@@ -69,6 +69,7 @@ public final class TeacherStudentExperiment extends Experiment<TeacherStudentExp
     @Override
     public void validate(Point pt) {
         examples(pt);
+        TwoLayerParams.checkDataset(pt, pt.get(N));
         TwoLayerParams.checkStable(pt, pt.get(TwoLayerParams.LAMBDA), "lambda");
         if (pt.get(TwoLayerParams.BATCH) > examples(pt)) {
             throw new UsageError("--batch: " + pt.get(TwoLayerParams.BATCH) + " exceeds the P = " + examples(pt)

@@ -55,6 +55,19 @@ public final class Param<T> {
         return new Param<>(name, Kind.CHOICE, def, 0, true, 0, true, choices, help, String.class);
     }
 
+    /**
+     * Free text (a name or a path), kept as written: a choice with no fixed list. Commas still separate the
+     * values of a sweep.
+     */
+    public static Param<String> text(String name, String def, String help) {
+        return new Param<>(name, Kind.CHOICE, def, 0, true, 0, true, List.of(), help, String.class);
+    }
+
+    /** Whether this is free text ({@link #text}) rather than a choice from a list. */
+    public boolean freeText() {
+        return kind == Kind.CHOICE && choices.isEmpty() && type == String.class;
+    }
+
     /** A choice among an enum's constants, written in lower case with dashes (GAUSS_BERNOULLI: gauss-bernoulli). */
     public static <E extends Enum<E>> Param<E> choice(String name, String def, Class<E> type, String help) {
         List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Param::optionName).toList();
@@ -118,7 +131,7 @@ public final class Param<T> {
     /** Human-readable accepted range, used in every error about this parameter. */
     public String accepted() {
         return switch (kind) {
-            case CHOICE -> "one of " + String.join(", ", choices);
+            case CHOICE -> freeText() ? "any text (a name or a path)" : "one of " + String.join(", ", choices);
             case INT -> "integers in [" + fmt(min) + ", " + fmt(max) + "]" + LIST_HINT_INT;
             case REAL -> "reals in " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")")
                     + LIST_HINT_REAL;
@@ -140,6 +153,9 @@ public final class Param<T> {
 
     /** Checks one parsed value; throws a UsageError naming this option otherwise. */
     public Object check(Object value) {
+        if (freeText()) {
+            return ((String) value).trim();
+        }
         if (kind == Kind.CHOICE) {
             String s = ((String) value).toLowerCase(Locale.ROOT);
             if (!choices.contains(s)) {
