@@ -32,7 +32,8 @@ class EveryChoiceTest {
             Map.entry("geodesic", "--n 40"),
             Map.entry("binary-committee", "--n 21"),
             Map.entry("teacher-student", "--n 20 --alpha 1 --steps 100"),
-            Map.entry("bayes-kernel", "--k 16 --burn-in 20 --draws 2 --gamma 1"),
+            Map.entry("bayes-kernel", "--k 16 --p 16 --burn-in 20 --draws 2 --gamma 1 --anbk-samples 500 --test-size 20"),
+            Map.entry("flow-kernel", "--k 16 --p 16 --gamma 1 --time 1 --particles 100 --test-size 20"),
             Map.entry("transfer", "--n 20 --steps 100 --alignment 0.5 --delta 0.1"),
             Map.entry("spectra", "--n 16 --k 16 --steps 20 --eta 0.3"));
 

@@ -74,9 +74,10 @@ public final class AdaptiveBayesKernel {
      * @param tolerance     stop when |(Phi + ridge I) a - y| / |y| &lt; tolerance
      * @param minEffective  smallest accepted effective sample fraction (sum w)^2 / (S sum w^2) of a line-search point
      * @param block         samples per block (memory: block x max(P, r) doubles per product)
+     * @param radial        integrate each sample's radius exactly (relu and linear only; see {@link #withRadial})
      */
     public record Spec(double gamma0, double lambda1, double ridge, int samples, Estimator estimator, double tolerance,
-                       int maxIterations, double minEffective, int block) {
+                       int maxIterations, double minEffective, int block, boolean radial) {
         public Spec {
             if (!(gamma0 >= 0) || !(lambda1 > 0) || !(ridge >= 0) || samples < 2 || !(tolerance > 0) || maxIterations < 1
                     || !(minEffective >= 0 && minEffective < 1) || block < 1 || estimator == null) {
@@ -88,19 +89,32 @@ public final class AdaptiveBayesKernel {
 
         /** lambda1 = 1, 2 10^5 samples, control variate, tolerance 1e-8, 100 Newton steps, effective fraction 0.01, blocks of 256. */
         public static Spec of(double gamma0, double ridge) {
-            return new Spec(gamma0, 1, ridge, 200_000, Estimator.CONTROL_VARIATE, 1e-8, 100, 0.01, 256);
+            return new Spec(gamma0, 1, ridge, 200_000, Estimator.CONTROL_VARIATE, 1e-8, 100, 0.01, 256, false);
         }
 
         public Spec withSamples(int s) {
-            return new Spec(gamma0, lambda1, ridge, s, estimator, tolerance, maxIterations, minEffective, block);
+            return new Spec(gamma0, lambda1, ridge, s, estimator, tolerance, maxIterations, minEffective, block, radial);
         }
 
         public Spec withEstimator(Estimator e) {
-            return new Spec(gamma0, lambda1, ridge, samples, e, tolerance, maxIterations, minEffective, block);
+            return new Spec(gamma0, lambda1, ridge, samples, e, tolerance, maxIterations, minEffective, block, radial);
         }
 
         public Spec withTolerance(double tol, int iterations) {
-            return new Spec(gamma0, lambda1, ridge, samples, estimator, tol, iterations, minEffective, block);
+            return new Spec(gamma0, lambda1, ridge, samples, estimator, tol, iterations, minEffective, block, radial);
+        }
+
+        /**
+         * The radial estimator, for activations with phi(t h) = t phi(h) at t &gt; 0 (relu, linear): a latent u = t v
+         * (radius t, direction v) gives s = t s(v), so E_prior exp(c s^2) = E_v (1 - 2 c s(v)^2)^{-r/2}, and the tilted
+         * moments of degree m in u carry the factor M_m (1 - 2 c s(v)^2)^{-m/2} with the chi moments M_2 = r,
+         * M_4 = r (r + 2): the radius is integrated exactly and only the direction is sampled. Its weights have
+         * finite variance wherever the tilt is normalizable (the plain prior's only up to half-way, 4 c s^2 &lt; 1).
+         * Latents are then always the weights (r = D), so that test pre-activations are linear in them too; the
+         * Gaussian proposal is not used.
+         */
+        public Spec withRadial(boolean on) {
+            return new Spec(gamma0, lambda1, ridge, samples, estimator, tolerance, maxIterations, minEffective, block, on);
         }
 
         /** The tilt's coefficient c = gamma0^2 lambda1 / 2. */
@@ -136,6 +150,9 @@ public final class AdaptiveBayesKernel {
      * @param pool   threads for the sample chunks, or null to run in the caller's thread
      */
     public AdaptiveBayesKernel(KernelProblem prob, Activation g, Spec spec, RandomStream stream, ForkJoinPool pool) {
+        if (spec.radial() && g != Activation.RELU && g != Activation.LINEAR) {
+            throw new IllegalArgumentException("the radial aNBK estimator needs phi(t h) = t phi(h) (relu, linear), not " + g);
+        }
         this.prob = prob;
         this.g = g;
         this.spec = spec;
@@ -147,7 +164,7 @@ public final class AdaptiveBayesKernel {
             lazyTrain = null;
             lazyTestTrain = null;
         }
-        sampler = new PreactivationSampler(prob, stream);
+        sampler = new PreactivationSampler(prob, stream, spec.radial());
         blocks = (spec.samples() + spec.block() - 1) / spec.block();
         chunks = Math.min(MAX_CHUNKS, blocks);
     }
@@ -222,7 +239,7 @@ public final class AdaptiveBayesKernel {
                 for (int i = 0; i < p; i++) {
                     trial[i] = a[i] + t * step[i];
                 }
-                tp = pass(trial, proposal, c, frozen ? Need.VALUE : Need.VALUE_AND_LATENT);
+                tp = pass(trial, proposal, c, frozen || spec.radial() ? Need.VALUE : Need.VALUE_AND_LATENT);
                 tv = value(trial, tp, untilted);
                 // a decrease below U's rounding cannot be seen: there the full Newton step is taken on the gradient's word
                 boolean unresolved = Math.abs(t * slope) < 1e-11 * (1 + Math.abs(value));
@@ -233,7 +250,7 @@ public final class AdaptiveBayesKernel {
             }
             a = trial;
             ev = null;
-            if (!frozen && tp.ess < REFIT_BELOW) {
+            if (!frozen && !spec.radial() && tp.ess < REFIT_BELOW) {
                 // refit the proposal to the tilt at the new point, kept only if it spreads the weights better there
                 Proposal refit = fit(tp);
                 if (refit != null) {
@@ -419,19 +436,19 @@ public final class AdaptiveBayesKernel {
                 double[][] w = ch.weigh(blk.logTilted, blk.logPrior);
                 double[] ft = need.tilted || need.hessian || need.untilted ? transpose(blk.phi, n, p) : null;
                 if (need.tilted) {
-                    MatrixProduct.multiply(ft, p, n, scaleRows(blk.phi, n, p, w[0]), p, tmp);
+                    MatrixProduct.multiply(ft, p, n, scaleRows(blk.phi, n, p, times(w[0], blk.degree2)), p, tmp);
                     addTo(ch.tilted, tmp, p * p);
                 }
                 if (need.hessian) {
                     double[] ws = new double[n];
                     for (int k = 0; k < n; k++) {
-                        ws[k] = w[0][k] * blk.s[k] * blk.s[k];
+                        ws[k] = w[0][k] * blk.s[k] * blk.s[k] * (blk.degree4 == null ? 1 : blk.degree4[k]);
                     }
                     MatrixProduct.multiply(ft, p, n, scaleRows(blk.phi, n, p, ws), p, tmp);
                     addTo(ch.hessian, tmp, p * p);
                 }
                 if (need.untilted) {
-                    MatrixProduct.multiply(ft, p, n, scaleRows(blk.phi, n, p, w[1]), p, tmp);
+                    MatrixProduct.multiply(ft, p, n, scaleRows(blk.phi, n, p, times(w[1], blk.prior2)), p, tmp);
                     addTo(ch.untilted, tmp, p * p);
                 }
                 if (need.latent) {
@@ -484,11 +501,13 @@ public final class AdaptiveBayesKernel {
             for (int b = firstBlock(q); b < firstBlock(q + 1); b++) {
                 Block blk = block(b, sol.proposal(), a, c, true);
                 double[][] w = ch.weigh(blk.logTilted, blk.logPrior);
+                double[] wt = times(w[0], blk.degree2);
+                double[] wu = times(w[1], blk.prior2);
                 for (int k = 0; k < blk.count; k++) {
                     for (int j = 0; j < t; j++) {
                         double fs = g.g(blk.test[k * t + j]) * blk.s[k];
-                        ch.testTilted[j] += w[0][k] * fs;
-                        ch.testUntilted[j] += w[1][k] * fs;
+                        ch.testTilted[j] += wt[k] * fs;
+                        ch.testUntilted[j] += wu[k] * fs;
                     }
                 }
             }
@@ -530,11 +549,14 @@ public final class AdaptiveBayesKernel {
                 MatrixProduct.multiply(blk.phi, n, p, phiHat, p, fq);
                 double[] logTilted = new double[n];
                 for (int k = 0; k < n; k++) {
-                    logTilted[k] = blk.logPrior[k] - DenseAlgebra.dotRows(fq, blk.phi, k * p, p);
+                    double quad = DenseAlgebra.dotRows(fq, blk.phi, k * p, p);
+                    // radial: E_t exp(-t^2 q(v)) = (1 + 2 q(v))^{-r/2}, q(v) = quad / |u|^2
+                    logTilted[k] = spec.radial() ? -0.5 * sampler.rank() * Math.log(1 + 2 * quad / blk.norm2[k])
+                            : blk.logPrior[k] - quad;
                 }
                 double[][] w = ch.weigh(logTilted, blk.logPrior);
                 if (cv) {
-                    MatrixProduct.multiply(transpose(blk.phi, n, p), p, n, scaleRows(blk.phi, n, p, w[1]), p, tmp);
+                    MatrixProduct.multiply(transpose(blk.phi, n, p), p, n, scaleRows(blk.phi, n, p, times(w[1], blk.prior2)), p, tmp);
                     addTo(ch.untilted, tmp, p * p);
                 }
             }
@@ -551,7 +573,11 @@ public final class AdaptiveBayesKernel {
         return -trace + energy - logMean + correction;
     }
 
-    /** One block of samples: latents u, features phi(F u), s = a . phi, log weights (tilted and prior, over the proposal). */
+    /**
+     * One block of samples: latents u, features phi(F u), s = a . phi, log weights (tilted and prior, over the proposal);
+     * for the radial estimator also |u|^2 and the factors of the degree-2 and degree-4 tilted moments and of the
+     * degree-2 prior moments (null otherwise: factor 1).
+     */
     private static final class Block {
         int count;
         double[] u;
@@ -560,6 +586,22 @@ public final class AdaptiveBayesKernel {
         double[] logTilted;
         double[] logPrior;
         double[] test;
+        double[] norm2;
+        double[] degree2;
+        double[] degree4;
+        double[] prior2;
+    }
+
+    /** w times the factors f entry by entry (w itself when f is null). */
+    private static double[] times(double[] w, double[] f) {
+        if (f == null) {
+            return w;
+        }
+        double[] out = new double[w.length];
+        for (int k = 0; k < w.length; k++) {
+            out[k] = w[k] * f[k];
+        }
+        return out;
     }
 
     private Block block(int b, Proposal proposal, double[] a, double c, boolean withTest) {
@@ -617,6 +659,24 @@ public final class AdaptiveBayesKernel {
             double v = DenseAlgebra.dotRow(h, a, k * p, p);
             blk.s[k] = v;
             blk.logTilted[k] = blk.logPrior[k] + c * v * v;
+        }
+        if (spec.radial()) {
+            // the radius integrated: u = t v, s = t s(v), kappa = 1 - 2 c s(v)^2; weight kappa^{-r/2} (+infinity past the
+            // edge of normalizability, which makes U infinite there), degree-m moments times M_m kappa^{-m/2} / |u|^m
+            double dim = sampler.rank();
+            blk.norm2 = new double[n];
+            blk.degree2 = new double[n];
+            blk.degree4 = new double[n];
+            blk.prior2 = new double[n];
+            for (int k = 0; k < n; k++) {
+                double uu = DenseAlgebra.dotRows(blk.u, blk.u, k * r, r);
+                double kappa = 1 - 2 * c * blk.s[k] * blk.s[k] / uu;
+                blk.norm2[k] = uu;
+                blk.logTilted[k] = kappa > 0 ? -0.5 * dim * Math.log(kappa) : Double.POSITIVE_INFINITY;
+                blk.degree2[k] = dim / (kappa * uu);
+                blk.degree4[k] = dim * (dim + 2) / (kappa * kappa * uu * uu);
+                blk.prior2[k] = dim / uu;
+            }
         }
         if (withTest) {
             blk.test = sampler.test(blk.u, first, n);

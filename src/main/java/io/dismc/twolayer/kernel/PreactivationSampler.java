@@ -32,12 +32,20 @@ final class PreactivationSampler {
     private final double jitter;
 
     PreactivationSampler(KernelProblem prob, RandomStream stream) {
+        this(prob, stream, false);
+    }
+
+    /**
+     * @param weightSpace always take the first route (latents are the weights w, r = D), so that every pre-activation,
+     *                    test points included, is linear in the latents (the radial estimator needs it)
+     */
+    PreactivationSampler(KernelProblem prob, RandomStream stream, boolean weightSpace) {
         this.prob = prob;
         this.stream = stream;
         int p = prob.p();
         int t = prob.t();
         int d = prob.d();
-        if (d <= p) {
+        if (d <= p || weightSpace) {
             rank = d;
             double s = 1 / Math.sqrt(prob.lambda0() * d);
             aTrain = transposeScaled(prob.xTrain(), p, d, s);

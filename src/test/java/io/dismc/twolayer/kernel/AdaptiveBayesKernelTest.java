@@ -170,4 +170,45 @@ class AdaptiveBayesKernelTest {
         // measured 0.19 (S = 5000) to 0.16 (S = 8 10^4) against the NNGP's 0.27
         assertTrue(anbk < 0.85 * nngp, "aNBK test MSE " + anbk + " vs NNGP " + nngp);
     }
+    /**
+     * The radial estimator (the radius of the weights integrated exactly, phi(t h) = t phi(h)) on the linear network of
+     * the closed form above: the same predictor to 5% of its distance from the NNGP, with weights that stay spread.
+     */
+    @Test
+    void radialEstimatorMatchesTheLinearClosedForm() {
+        Object[] task = SingleIndexTask.make(10, 40, 200, SingleIndexTask.Target.SIGN_MIX, 5);
+        KernelProblem prob = (KernelProblem) task[0];
+        int p = prob.p();
+        double gamma0 = 1;
+        double ridge = 0.1;
+        double c = gamma0 * gamma0 / 2;
+        double lo = 0;
+        double hi = 1 / (2 * c);
+        double[] a = null;
+        for (int k = 0; k < 200; k++) {
+            double q = 0.5 * (lo + hi);
+            double[] m = prob.cTrain().clone();
+            for (int e = 0; e < m.length; e++) {
+                m[e] /= 1 - 2 * c * q;
+            }
+            a = DenseAlgebra.solveSpd(m, p, ridge, prob.y(), "rho C + ridge");
+            if (DenseAlgebra.dot(a, DenseAlgebra.multiply(prob.cTrain(), p, p, a)) > q) {
+                lo = q;
+            } else {
+                hi = q;
+            }
+        }
+        double rho = 1 / (1 - c * (lo + hi));
+        double[] exact = DenseAlgebra.multiply(prob.cTestTrain(), prob.t(), p, a);
+        for (int q = 0; q < exact.length; q++) {
+            exact[q] *= rho;
+        }
+        AdaptiveBayesKernel k = new AdaptiveBayesKernel(prob, Activation.LINEAR,
+                AdaptiveBayesKernel.Spec.of(gamma0, ridge).withSamples(5000).withRadial(true), new RandomStream(7, 2), null);
+        AdaptiveBayesKernel.Solution s = k.solve();
+        double shift = SingleIndexTask.rms(exact, LazyKernels.nngpPredictor(prob, Activation.LINEAR, ridge));
+        double err = SingleIndexTask.rms(k.predict(s), exact);
+        assertTrue(err < 0.05 * shift, "radial predictor within 5% of its distance from the NNGP: " + err + " vs " + shift);
+        assertTrue(s.effectiveFraction() > 0.1, "radial effective fraction " + s.effectiveFraction());
+    }
 }
