@@ -64,6 +64,8 @@ public final class BranchCurves {
     /**
      * The RFHM T = 0 learning branch at alpha_D over loads [alpha_L, alphaHi], ascending in alpha, starting
      * at the fold alpha_L (its first point); empty where there is no learning phase or alpha_L &gt; alphaHi.
+     * Where alphaHi lies beyond the branch the solver resolves (alpha/alpha_D of order 10^4 and more, m = 1
+     * to double precision), the curve ends at the branch's last resolved state.
      */
     public static List<RfhmLearningState> learning(RfhmVariant variant, double alphaD, double alphaHi, int points) {
         return mixture(new RfhmLearningTheory(variant), alphaD, alphaHi, points);
@@ -78,7 +80,14 @@ public final class BranchCurves {
         }
         // from the fold, alpha grows with the signal-to-noise ratio x; uniform x resolves the fold's square root
         double xLo = fold.get().signalToNoise();
-        double xHi = theory.state(alphaHi, alphaD).orElseThrow().signalToNoise();
+        double xHi;
+        try {
+            xHi = theory.state(alphaHi, alphaD).orElseThrow().signalToNoise();
+        } catch (ConvergenceFailure beyond) {
+            // alphaHi lies beyond the resolved branch (m = 1 to double precision there): draw up to its end
+            double[] range = theory.branchRange(alphaD);
+            xHi = range[1] - 1e-7 * (range[1] - range[0]);
+        }
         out.add(fold.get());
         for (int k = 1; k < points; k++) {
             double x = xLo + (xHi - xLo) * k / (points - 1.0);
