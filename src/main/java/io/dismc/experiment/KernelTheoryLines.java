@@ -56,7 +56,11 @@ final class KernelTheoryLines {
                     xs[i] = v.getKey();
                     ys[i++] = v.getValue()[0] / v.getValue()[1];
                 }
-                out.add(new TheoryCurve(line.label() + label(groupBy, e.getKey()), xs, ys));
+                TheoryCurve c = new TheoryCurve(line.label() + label(groupBy, e.getKey()), xs, ys).of(line.observable());
+                for (int g = 0; g < groupBy.size(); g++) {
+                    c = c.at(groupBy.get(g), e.getKey().get(g));
+                }
+                out.add(c);
             }
         }
         return out;
