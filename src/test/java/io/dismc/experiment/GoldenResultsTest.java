@@ -41,6 +41,7 @@ class GoldenResultsTest {
                 c("binary-committee", "binary-committee --n 21 --alpha 0.5,1 --k 1,3 --samples 2 --test-size 200 --max-steps 200"),
                 c("teacher-student", "teacher-student --n 20 --alpha 0.5,1 --samples 2 --steps 300 --test-size 200"),
                 c("bayes-kernel", "bayes-kernel --n 8 --k 32 --gamma 0.5,1 --burn-in 100 --draws 10 --samples 1 --test-size 100"),
+                c("flow-kernel", "flow-kernel --n 8 --k 32 --p 16 --gamma 0.5,1 --time 2 --particles 200 --samples 1 --test-size 50"),
                 c("transfer", "transfer --n 20 --steps 200 --alignment 0,0.9 --delta 0,0.1 --samples 2 --test-size 200"),
                 c("spectra", "spectra --n 16 --k 16,32 --eta 0.3,1 --steps 50 --samples 1 --test-size 200"));
     }
