@@ -27,6 +27,12 @@ import java.util.concurrent.ForkJoinPool;
 public final class GampBatch {
     /** An update with mean(a^2) above this multiple of the signal power counts as diverged. */
     public static final double BLOW_UP = 1e8;
+    /**
+     * The fitted-labels stop (pitfall P6) applies only once mean(v) is below this: an estimate that claims
+     * near certainty and reproduces every label has recovered the teacher; earlier (small alpha, or the
+     * first iterations) a Bayes estimate may fit all labels long before it converges.
+     */
+    public static final double FITTED_LABELS_VARIANCE = 1e-4;
 
     private final AmpProblem problem;
     private final AmpSettings settings;
@@ -239,16 +245,16 @@ public final class GampBatch {
 
         /** omega, g, dg, the residual and Sigma (uniform) from F a (in fa) and V. */
         void outputStep() {
-            if (settings.stopOnFittedLabels() && labelsFitted()) {
+            double mv = 0;
+            for (double x : v) {
+                mv += x;
+            }
+            if (settings.stopOnFittedLabels() && mv / n < FITTED_LABELS_VARIANCE && labelsFitted()) {
                 stop = StopReason.LABELS_FITTED;
                 return;
             }
             double floor = settings.minVariance();
             if (settings.varianceMode() == VarianceMode.UNIFORM) {
-                double mv = 0;
-                for (double x : v) {
-                    mv += x;
-                }
                 Arrays.fill(vOut, Math.max(mv / n, floor));
             } else {
                 for (int mu = 0; mu < m; mu++) {

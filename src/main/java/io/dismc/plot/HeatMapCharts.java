@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -12,6 +13,11 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -19,8 +25,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A {@link HeatMapFigure} as a JFreeChart: one block per (column, row) coloured on viridis
- * (XYBlockRenderer), its value written in it, every column and row labelled (SymbolAxis), and a
- * colour bar titled with the observable (PaintScaleLegend).
+ * (XYBlockRenderer), its value written in it, every column and row labelled (SymbolAxis), a
+ * colour bar titled with the observable (PaintScaleLegend), and theory lines over the cells (white, with
+ * a dark outline so they show on every colour; one dash per line, named in a legend below).
  */
 final class HeatMapCharts {
     static final int HEIGHT = 620;
@@ -81,6 +88,40 @@ final class HeatMapCharts {
         blocks.setBlockHeight(0.97);
         plot.setDataset(data);
         plot.setRenderer(blocks);
+        if (!f.lines().isEmpty()) {
+            // each line twice: a dark wide stroke under a white dashed one
+            XYSeriesCollection under = new XYSeriesCollection();
+            XYSeriesCollection over = new XYSeriesCollection();
+            XYLineAndShapeRenderer dark = new XYLineAndShapeRenderer(true, false);
+            XYLineAndShapeRenderer light = new XYLineAndShapeRenderer(true, false);
+            for (int k = 0; k < f.lines().size(); k++) {
+                HeatMapFigure.Line line = f.lines().get(k);
+                XYSeries a = new XYSeries(line.name() + " ", false, true);
+                XYSeries b = new XYSeries(line.name(), false, true);
+                for (int i = 0; i < line.x().length; i++) {
+                    a.add(line.x()[i], line.y()[i]);
+                    b.add(line.x()[i], line.y()[i]);
+                }
+                under.addSeries(a);
+                over.addSeries(b);
+                Style style = new Style(Color.WHITE, null, k % Style.DASHES.length);
+                dark.setSeriesPaint(k, new Color(0x22, 0x22, 0x22));
+                dark.setSeriesStroke(k, new BasicStroke(4.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                dark.setSeriesVisibleInLegend(k, false);
+                light.setSeriesPaint(k, Color.WHITE);
+                light.setSeriesStroke(k, style.stroke(2.2f));
+            }
+            for (XYLineAndShapeRenderer r : List.of(dark, light)) {
+                r.setDrawSeriesLineAsPath(true);
+                r.setLegendLine(new java.awt.geom.Line2D.Double(-17, 0, 17, 0));
+            }
+            // drawn in index order: the cells, the dark strokes, the white dashes on top
+            plot.setDataset(1, under);
+            plot.setRenderer(1, dark);
+            plot.setDataset(2, over);
+            plot.setRenderer(2, light);
+            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        }
         plot.setDomainAxis(categories(f.xLabel(), f.columns().toArray(String[]::new)));
         plot.setRangeAxis(categories(f.yLabel(), f.rows().toArray(String[]::new)));
         Charts.style(plot);
@@ -100,8 +141,19 @@ final class HeatMapCharts {
         bar.setAxisOffset(0);
         bar.setMargin(new RectangleInsets(4, 20, 48, 4)); // bottom: the horizontal axis' height, so the bar spans the grid
         JFreeChart chart = Charts.titled(f.title(), plot);
+        if (!f.lines().isEmpty()) {
+            // added before the colour bar, so that it spans the width and the bar still spans only the grid
+            LegendTitle legend = new LegendTitle(plot.getRenderer(2));
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setItemFont(Charts.LEGEND);
+            legend.setBackgroundPaint(new Color(0x88, 0x88, 0x88));
+            legend.setItemPaint(Color.WHITE);
+            legend.setFrame(new BlockBorder(Charts.GRID.darker()));
+            legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+            chart.addSubtitle(legend);
+        }
         chart.addSubtitle(bar);
-        return new Charts.Sized(chart, Charts.width(f.title(), 0), HEIGHT);
+        return new Charts.Sized(chart, Charts.width(f.title(), 0), HEIGHT + (f.lines().isEmpty() ? 0 : 40));
     }
 
     /** An axis with one labelled position per column (or row), 0, 1, ..., and half a cell of margin. */

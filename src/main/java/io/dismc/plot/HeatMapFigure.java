@@ -14,10 +14,20 @@ import java.util.List;
  * @param colourLabel  the colour bar's title: the observable
  * @param lo           value at the dark end of the colour bar
  * @param hi           value at the light end
+ * @param lines        theory lines over the cells, in cell coordinates (column i at x = i, row j at y = j)
  */
 public record HeatMapFigure(List<String> title, String xLabel, String yLabel, List<String> columns, List<String> rows,
-                            double[][] values, String colourLabel, double lo, double hi) {
+                            double[][] values, String colourLabel, double lo, double hi, List<Line> lines) {
+    /** A theory line over the cells; x and y in cell coordinates (fractional between cell centres). */
+    public record Line(String name, double[] x, double[] y) {}
+
+    public HeatMapFigure(List<String> title, String xLabel, String yLabel, List<String> columns, List<String> rows,
+                         double[][] values, String colourLabel, double lo, double hi) {
+        this(title, xLabel, yLabel, columns, rows, values, colourLabel, lo, hi, List.of());
+    }
+
     public HeatMapFigure {
+        lines = List.copyOf(lines);
         title = List.copyOf(title);
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);

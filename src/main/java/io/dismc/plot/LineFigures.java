@@ -29,7 +29,7 @@ final class LineFigures {
     static LineFigure build(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
                             List<TheoryCurve> theory) {
         if (fig.profile() != null) {
-            return profile(experiment, fig, swept, summaries);
+            return profile(experiment, fig, swept, summaries, theory == null ? List.of() : theory);
         }
         String x = horizontal(fig, swept, summaries);
         String xLabel = x.equals(fig.x()) ? fig.xLabel() : Headings.symbol(fig, x);
@@ -199,6 +199,7 @@ final class LineFigures {
 
     private static List<PlotSeries> theorySeries(List<TheoryCurve> theory, boolean logX) {
         List<PlotSeries> out = new ArrayList<>();
+        List<String> names = theory.stream().map(TheoryCurve::name).distinct().toList(); // lines of one name share a dash
         for (int t = 0; t < theory.size(); t++) {
             TheoryCurve c = theory.get(t);
             List<double[]> pts = new ArrayList<>();
@@ -212,13 +213,14 @@ final class LineFigures {
             }
             double[] xs = pts.stream().mapToDouble(p -> p[0]).toArray();
             double[] ys = pts.stream().mapToDouble(p -> p[1]).toArray();
-            out.add(new PlotSeries(c.name(), xs, ys, null, new Style(THEORY, null, 1 + t % (Style.DASHES.length - 1)), true));
+            out.add(new PlotSeries(c.name(), xs, ys, null, new Style(THEORY, null, 1 + names.indexOf(c.name()) % (Style.DASHES.length - 1)), true));
         }
         return out;
     }
 
     /** One curve per point across the profile observables, at the profile's abscissae. */
-    private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries) {
+    private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
+                                      List<TheoryCurve> theory) {
         List<PlotSeries> series = new ArrayList<>();
         List<Color> colours = Palette.ordered(Math.max(1, summaries.size()));
         List<PointSummary> ordered = new ArrayList<>();
@@ -246,10 +248,13 @@ final class LineFigures {
                     pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(),
                     pts.stream().mapToDouble(p -> p[2]).toArray(), new Style(colours.get(i), Marker.nth(i), 0), false));
         }
+        boolean logX = fig.logX() && fig.profile().values().stream().allMatch(v -> v > 0);
+        series.addAll(theorySeries(theory, logX));
         double[] xs = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
-        LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, false), Axis.fit(fig.yLabel(), yExtent(series, false), false), series);
+        boolean logY = fig.options().logY() && series.stream().allMatch(s -> allPositive(s.y()));
+        LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, logX), Axis.fit(fig.yLabel(), yExtent(series, logY), logY), series);
         List<String> title = List.of(Headings.title(experiment, null, fig, swept, summaries),
-                Headings.curvesCaption(summaries, false));
+                Headings.curvesCaption(summaries, !theory.isEmpty()));
         return new LineFigure(title, List.of(panel));
     }
 

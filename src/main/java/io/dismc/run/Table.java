@@ -79,6 +79,9 @@ public final class Table {
     }
 
     static String fmt(double v) {
+        if (v != 0 && Math.abs(v) < 1e-3) {
+            return String.format(Locale.ROOT, "%.3e", v); // small values (an MSE of 1e-8) keep their digits
+        }
         return String.format(Locale.ROOT, Math.abs(v) < 1e4 ? "%.4f" : "%.1f", v);
     }
 }
