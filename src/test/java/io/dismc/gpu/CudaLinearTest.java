@@ -11,14 +11,20 @@ import io.dismc.amp.GampBatch;
 import io.dismc.amp.GaussBernoulliPrior;
 import io.dismc.amp.GaussianNoiseChannel;
 import io.dismc.amp.InstanceStreams;
+import io.dismc.backend.CpuBackend;
 import io.dismc.backend.CudaBackend;
 import io.dismc.backend.cpu.CpuLinear;
 import io.dismc.backend.cpu.MatrixProduct;
 import io.dismc.backend.cpu.StoredMatrices;
 import io.dismc.backend.cuda.DeviceGaussianMatrices;
+import io.dismc.experiment.AmpCsExperiment;
+import io.dismc.experiment.AmpPerceptronExperiment;
+import io.dismc.run.Sweep;
+import io.dismc.run.UnitResult;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +126,30 @@ class CudaLinearTest {
             for (int t = 0; t <= c.iterations(); t++) {
                 double e = c.trace().mse()[t];
                 assertEquals(e, d.trace().mse()[t], 1e-9 * e, "MSE at t = " + t + ", instance " + b);
+            }
+        }
+    }
+
+    /** The AMP experiments through the CUDA backend: every observable as on the CPU, up to the Gaussians' last ulps. */
+    @Test
+    void ampExperimentsGiveTheCpuResults() {
+        CudaBackend gpu = Gpu.backend();
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            for (Sweep s : List.of(
+                    Sweep.of(new AmpCsExperiment(), Map.of("n", "200", "alpha", "0.3,0.6", "max-iterations", "40", "matrix",
+                            "stored,regenerate"), 2, 5),
+                    Sweep.of(new AmpPerceptronExperiment(), Map.of("n", "150", "alpha", "1,2", "max-iterations", "30", "test-examples",
+                            "200"), 2, 5))) {
+                List<Map<String, Double>> a = s.run(cpu).stream().map(UnitResult::observables).toList();
+                List<Map<String, Double>> b = s.run(gpu).stream().map(UnitResult::observables).toList();
+                assertEquals(a.size(), b.size());
+                for (int u = 0; u < a.size(); u++) {
+                    for (Map.Entry<String, Double> e : a.get(u).entrySet()) {
+                        double x = e.getValue();
+                        double y = b.get(u).get(e.getKey());
+                        assertEquals(x, y, 1e-9 * Math.abs(x) + 1e-300, s.experiment().name() + " unit " + u + " " + e.getKey());
+                    }
+                }
             }
         }
     }
