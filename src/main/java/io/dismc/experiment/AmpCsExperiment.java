@@ -206,8 +206,8 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
                 }
                 yHi = Math.max(yHi, y[k]);
             }
-            // one name for every SE curve (one dash, one legend entry): each runs beside its own data
-            curves.add(new TheoryCurve("SE fixed point", x, y));
+            // in the colour of the curve it predicts (the values of the swept parameters it is computed at)
+            curves.add(at(new TheoryCurve("SE fixed point", x, y).of("mse"), p, swept.stream().filter(q -> !q.equals(ALPHA.name())).toList()));
             if (bp.isPresent()) {
                 thresholds.add(new double[] {bp.getAsDouble(), 0});
             }
@@ -243,7 +243,7 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
                 t[k] = AmpParams.CHECKPOINTS[k];
                 e[k] = AmpParams.held(se.mse(), AmpParams.CHECKPOINTS[k]);
             }
-            out.add(new TheoryCurve("state evolution E_t", t, e).on(ITERATIONS_FIGURE));
+            out.add(at(new TheoryCurve("state evolution E_t", t, e), s.point(), swept).onFigure(ITERATIONS_FIGURE));
         }
         return out;
     }
@@ -264,11 +264,19 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
             l1[k] = Thresholds.l1(rhos[k]).alpha();
         }
         List<TheoryCurve> out = new ArrayList<>();
-        out.add(new TheoryCurve(String.format(Locale.ROOT, "alpha_BP(rho), Delta = %s", Point.canonical(delta)),
-                bpA.stream().mapToDouble(Double::doubleValue).toArray(), bpR.stream().mapToDouble(Double::doubleValue).toArray())
-                .on(TheoryCurve.HEAT_MAPS));
-        out.add(new TheoryCurve("alpha_l1(rho) (Donoho-Tanner)", l1, rhos).on(TheoryCurve.HEAT_MAPS));
-        out.add(new TheoryCurve("alpha = rho", rhos, rhos).on(TheoryCurve.HEAT_MAPS));
+        out.add(TheoryCurve.phaseLine(String.format(Locale.ROOT, "alpha_BP(rho), Delta = %s", Point.canonical(delta)),
+                bpA.stream().mapToDouble(Double::doubleValue).toArray(), bpR.stream().mapToDouble(Double::doubleValue).toArray()));
+        out.add(TheoryCurve.phaseLine("alpha_l1(rho) (Donoho-Tanner)", l1, rhos));
+        out.add(TheoryCurve.phaseLine("alpha = rho", rhos, rhos));
+        return out;
+    }
+
+    /** The line computed at point p, for the curves with p's values of these parameters: it takes their colour. */
+    static TheoryCurve at(TheoryCurve c, Point p, List<String> params) {
+        TheoryCurve out = c;
+        for (String name : params) {
+            out = out.at(name, p.values().get(name));
+        }
         return out;
     }
 }

@@ -230,14 +230,18 @@ public final class AmpPerceptronExperiment extends Experiment<AmpPerceptronExper
             double[] x = AmpParams.grid(lo, hi, 60, alg - 1e-3, alg + 1e-3);
             double[] bayes = new double[x.length];
             double[] gibbs = new double[x.length];
+            double[] overlap = new double[x.length];
             for (int k = 0; k < x.length; k++) {
                 SeTrajectory se = stateEvolution(p, x[k]);
                 bayes[k] = se.generalizationError(se.iterations());
                 gibbs[k] = se.gibbsError(se.iterations());
+                overlap[k] = se.overlap(se.iterations());
             }
-            // one name per kind of line (one dash, one legend entry): each curve runs beside its own data
-            out.add(new TheoryCurve("Bayes-optimal SE", x, bayes));
-            out.add(new TheoryCurve("Gibbs classifier (SE)", x, gibbs));
+            // each in the colour of the curves it is computed for (their values of the swept parameters but alpha)
+            List<String> others = swept.stream().filter(q -> !q.equals(ALPHA.name())).toList();
+            out.add(AmpCsExperiment.at(new TheoryCurve("Bayes-optimal SE", x, bayes).of("gen_error"), p, others));
+            out.add(AmpCsExperiment.at(new TheoryCurve("Gibbs classifier (SE)", x, gibbs), p, others));
+            out.add(AmpCsExperiment.at(new TheoryCurve("Bayes-optimal SE overlap", x, overlap).of("overlap"), p, others));
             thresholds |= binary;
         }
         if (thresholds) {

@@ -4,20 +4,29 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
-import java.util.List;
 import java.util.Locale;
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -25,9 +34,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A {@link HeatMapFigure} as a JFreeChart: one block per (column, row) coloured on viridis
- * (XYBlockRenderer), its value written in it, every column and row labelled (SymbolAxis), a
- * colour bar titled with the observable (PaintScaleLegend), and theory lines over the cells (white, with
- * a dark outline so they show on every colour; one dash per line, named in a legend below).
+ * (XYBlockRenderer), its value written in it, every column and row labelled (SymbolAxis), and a
+ * colour bar titled with the observable (PaintScaleLegend); theory lines over the cells, each on a white
+ * halo, with their legend under the map.
  */
 final class HeatMapCharts {
     static final int HEIGHT = 620;
@@ -36,6 +45,11 @@ final class HeatMapCharts {
     /** Values are written in the cells while the grid has at most this many columns and rows. */
     static final int MAX_WRITTEN_COLUMNS = 20;
     static final int MAX_WRITTEN_ROWS = 24;
+    static final float LINE_WIDTH = 2.4f;
+    /** Height of a legend of lines under the map: its frame and margin, and one row per entry. */
+    static final int LEGEND_BASE = 24;
+    static final int LEGEND_ROW = 18;
+    static final int LEGEND_SAMPLE = 70;
 
     private HeatMapCharts() {}
 
@@ -65,6 +79,7 @@ final class HeatMapCharts {
         XYPlot plot = new XYPlot();
         int decimals = decimals(f.values());
         boolean write = cols <= MAX_WRITTEN_COLUMNS && rows <= MAX_WRITTEN_ROWS;
+        List<XYTextAnnotation> texts = new ArrayList<>();
         for (int i = 0; i < cols; i++) {
             for (int j = 0; j < rows; j++) {
                 double v = f.values()[i][j];
@@ -76,7 +91,7 @@ final class HeatMapCharts {
                     XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "%." + decimals + "f", v), i, j);
                     text.setFont(CELL);
                     text.setPaint(Palette.luminance(Palette.viridis(f.fraction(v))) < 0.3 ? Color.WHITE : Color.BLACK);
-                    plot.addAnnotation(text, false);
+                    texts.add(text);
                 }
             }
         }
@@ -88,46 +103,18 @@ final class HeatMapCharts {
         blocks.setBlockHeight(0.97);
         plot.setDataset(data);
         plot.setRenderer(blocks);
-        if (!f.lines().isEmpty()) {
-            // each line twice: a dark wide stroke under a white dashed one
-            XYSeriesCollection under = new XYSeriesCollection();
-            XYSeriesCollection over = new XYSeriesCollection();
-            XYLineAndShapeRenderer dark = new XYLineAndShapeRenderer(true, false);
-            XYLineAndShapeRenderer light = new XYLineAndShapeRenderer(true, false);
-            for (int k = 0; k < f.lines().size(); k++) {
-                HeatMapFigure.Line line = f.lines().get(k);
-                XYSeries a = new XYSeries(line.name() + " ", false, true);
-                XYSeries b = new XYSeries(line.name(), false, true);
-                for (int i = 0; i < line.x().length; i++) {
-                    a.add(line.x()[i], line.y()[i]);
-                    b.add(line.x()[i], line.y()[i]);
-                }
-                under.addSeries(a);
-                over.addSeries(b);
-                Style style = new Style(Color.WHITE, null, k % Style.DASHES.length);
-                dark.setSeriesPaint(k, new Color(0x22, 0x22, 0x22));
-                dark.setSeriesStroke(k, new BasicStroke(4.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                dark.setSeriesVisibleInLegend(k, false);
-                light.setSeriesPaint(k, Color.WHITE);
-                light.setSeriesStroke(k, style.stroke(2.2f));
-            }
-            for (XYLineAndShapeRenderer r : List.of(dark, light)) {
-                r.setDrawSeriesLineAsPath(true);
-                r.setLegendLine(new java.awt.geom.Line2D.Double(-17, 0, 17, 0));
-            }
-            // drawn in index order: the cells, the dark strokes, the white dashes on top
-            plot.setDataset(1, under);
-            plot.setRenderer(1, dark);
-            plot.setDataset(2, over);
-            plot.setRenderer(2, light);
-            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        }
         plot.setDomainAxis(categories(f.xLabel(), f.columns().toArray(String[]::new)));
         plot.setRangeAxis(categories(f.yLabel(), f.rows().toArray(String[]::new)));
         Charts.style(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
+
+        if (f.lines().isEmpty()) {
+            texts.forEach(t -> plot.addAnnotation(t, false));
+        } else {
+            overlay(plot, f, texts);
+        }
 
         PaintScaleLegend bar = new PaintScaleLegend(scale, TickedAxes.of(new Axis(f.colourLabel(), f.lo(), f.hi(), false,
                 f.colourTicks())));
@@ -141,19 +128,69 @@ final class HeatMapCharts {
         bar.setAxisOffset(0);
         bar.setMargin(new RectangleInsets(4, 20, 48, 4)); // bottom: the horizontal axis' height, so the bar spans the grid
         JFreeChart chart = Charts.titled(f.title(), plot);
+        chart.addSubtitle(bar);
+        double legendWidth = 0;
         if (!f.lines().isEmpty()) {
-            // added before the colour bar, so that it spans the width and the bar still spans only the grid
-            LegendTitle legend = new LegendTitle(plot.getRenderer(2));
+            // one entry per row: the labels are sentences (what a line is and where it comes from)
+            ColumnArrangement rowsOf = new ColumnArrangement(HorizontalAlignment.LEFT, VerticalAlignment.TOP, 0, 0);
+            LegendTitle legend = new LegendTitle(plot, rowsOf, rowsOf);
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setItemFont(Charts.LEGEND);
-            legend.setBackgroundPaint(new Color(0x88, 0x88, 0x88));
-            legend.setItemPaint(Color.WHITE);
             legend.setFrame(new BlockBorder(Charts.GRID.darker()));
+            legend.setItemLabelPadding(new RectangleInsets(2, 6, 2, 4));
+            legend.setPadding(new RectangleInsets(4, 4, 4, 6));
             legend.setMargin(new RectangleInsets(8, 0, 0, 0));
             chart.addSubtitle(legend);
+            for (String label : f.legend()) {
+                legendWidth = Math.max(legendWidth, LEGEND_SAMPLE + Charts.textWidth(label, Charts.LEGEND));
+            }
         }
-        chart.addSubtitle(bar);
-        return new Charts.Sized(chart, Charts.width(f.title(), 0), HEIGHT + (f.lines().isEmpty() ? 0 : 40));
+        int height = HEIGHT + (f.lines().isEmpty() ? 0 : LEGEND_BASE + f.lines().size() * LEGEND_ROW);
+        return new Charts.Sized(chart, Charts.width(f.title(), legendWidth + 140), height);
+    }
+
+    /**
+     * The theory lines over the cells: each drawn over a wider white halo so that it reads on dark and
+     * light cells alike; the legend lists the lines only (the colour bar explains the cells). The cell
+     * values are drawn after the lines (the line layer's foreground), so a line never hides a number.
+     */
+    private static void overlay(XYPlot plot, HeatMapFigure f, List<XYTextAnnotation> texts) {
+        XYSeriesCollection halos = new XYSeriesCollection();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer haloRenderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D sample = new Line2D.Double(-17, 0, 17, 0);
+        for (int i = 0; i < f.lines().size(); i++) {
+            PlotSeries s = f.lines().get(i);
+            XYSeries line = new XYSeries(i, false, true);
+            for (int k = 0; k < s.x().length; k++) {
+                line.add(s.x()[k], s.y()[k]);
+            }
+            halos.addSeries(line);
+            try {
+                lines.addSeries(line.createCopy(0, line.getItemCount() - 1));
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+            haloRenderer.setSeriesPaint(i, Color.WHITE);
+            haloRenderer.setSeriesStroke(i, new BasicStroke(LINE_WIDTH + 3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            BasicStroke stroke = s.style().stroke(LINE_WIDTH);
+            lineRenderer.setSeriesPaint(i, s.style().colour());
+            lineRenderer.setSeriesStroke(i, stroke);
+            items.add(new LegendItem(s.label(), null, null, null, sample, stroke, s.style().colour()));
+        }
+        for (XYLineAndShapeRenderer r : List.of(haloRenderer, lineRenderer)) {
+            r.setDrawSeriesLineAsPath(true);
+            r.setDefaultSeriesVisibleInLegend(false);
+        }
+        texts.forEach(t -> lineRenderer.addAnnotation(t, Layer.FOREGROUND));
+        plot.setDataset(1, halos);
+        plot.setRenderer(1, haloRenderer);
+        plot.setDataset(2, lines);
+        plot.setRenderer(2, lineRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // cells, then halos, then lines
+        plot.setFixedLegendItems(items);
     }
 
     /** An axis with one labelled position per column (or row), 0, 1, ..., and half a cell of margin. */

@@ -14,7 +14,7 @@ import io.dismc.amp.InstanceStreams;
 import io.dismc.backend.CpuBackend;
 import io.dismc.backend.CudaBackend;
 import io.dismc.backend.cpu.CpuLinear;
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 import io.dismc.backend.cpu.StoredMatrices;
 import io.dismc.backend.cuda.DeviceGaussianMatrices;
 import io.dismc.experiment.AmpCsExperiment;

@@ -1,5 +1,6 @@
 package io.dismc.backend.cpu;
 
+import io.dismc.linalg.MatrixProduct;
 import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import java.util.concurrent.ForkJoinPool;
