@@ -1,7 +1,7 @@
 package io.dismc.amp;
 
 /**
- * The student side of a GAMP run (docs/models.md, section AMP / iteration; pitfalls P4, P6):
+ * The student side of a GAMP run (docs/models.md 4.3; pitfalls P4, P6):
  *
  * @param denoiser      f_a, f_v (the prior for Bayes-optimal AMP, a soft threshold for l1-AMP)
  * @param channel       g_out, dg (the teacher's channel for Bayes-optimal AMP)

@@ -11,7 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * GAMP for a batch of independent instances (each with its own F, x0 and noise) advancing in lock-step,
- * each stopping on its own (docs/models.md, section AMP / iteration; KMSSZ PRX 2012; Rangan ISIT 2011):
+ * each stopping on its own (docs/models.md 4.3; KMSSZ PRX 2012; Rangan ISIT 2011):
  * <pre>
  *   V^t       = mean_i v^t_i                         [exact: V_mu = sum_i F_{mu i}^2 v_i]
  *   omega^t   = F a^t - V^t g^{t-1}                   (the Onsager reaction term; g^{-1} = 0)

@@ -3,8 +3,8 @@ package io.dismc.amp;
 import java.util.Arrays;
 
 /**
- * State evolution: the scalar recursion that AMP's MSE follows at large N (docs/models.md, section AMP /
- * state evolution; KMSSZ PRX 2012; Barbier et al. PNAS 2019).
+ * State evolution: the scalar recursion that AMP's MSE follows at large N (docs/models.md
+ * 4.4; KMSSZ PRX 2012; Barbier et al. PNAS 2019).
  * <pre>
  *   Bayes-optimal GLM:  qhat_t = alpha E[g_out^2](q_t, E_t),  Sigma_t = 1/qhat_t,  E_{t+1} = mmse(Sigma_t)
  *   Gaussian channel:   Sigma_t = (Delta + E_t)/alpha  (the CS equations)

@@ -207,7 +207,8 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
                 yHi = Math.max(yHi, y[k]);
             }
             // in the colour of the curve it predicts (the values of the swept parameters it is computed at)
-            curves.add(at(new TheoryCurve("SE fixed point", x, y).of("mse"), p, swept.stream().filter(q -> !q.equals(ALPHA.name())).toList()));
+            List<String> others = swept.stream().filter(q -> !q.equals(ALPHA.name())).toList();
+            curves.add(at(new TheoryCurve(label("SE fixed point", p, others), x, y).of("mse"), p, others));
             if (bp.isPresent()) {
                 thresholds.add(new double[] {bp.getAsDouble(), 0});
             }
@@ -269,6 +270,15 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
         out.add(TheoryCurve.phaseLine("alpha_l1(rho) (Donoho-Tanner)", l1, rhos));
         out.add(TheoryCurve.phaseLine("alpha = rho", rhos, rhos));
         return out;
+    }
+
+    /** name, followed by p's values of these parameters (the legend tells the lines of several curves apart). */
+    static String label(String name, Point p, List<String> params) {
+        StringBuilder b = new StringBuilder(name);
+        for (String q : params) {
+            b.append(", ").append(q).append(" = ").append(Point.canonical(p.values().get(q)));
+        }
+        return b.toString();
     }
 
     /** The line computed at point p, for the curves with p's values of these parameters: it takes their colour. */

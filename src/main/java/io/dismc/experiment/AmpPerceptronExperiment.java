@@ -239,9 +239,9 @@ public final class AmpPerceptronExperiment extends Experiment<AmpPerceptronExper
             }
             // each in the colour of the curves it is computed for (their values of the swept parameters but alpha)
             List<String> others = swept.stream().filter(q -> !q.equals(ALPHA.name())).toList();
-            out.add(AmpCsExperiment.at(new TheoryCurve("Bayes-optimal SE", x, bayes).of("gen_error"), p, others));
-            out.add(AmpCsExperiment.at(new TheoryCurve("Gibbs classifier (SE)", x, gibbs), p, others));
-            out.add(AmpCsExperiment.at(new TheoryCurve("Bayes-optimal SE overlap", x, overlap).of("overlap"), p, others));
+            out.add(line("Bayes-optimal SE", x, bayes, p, others).of("gen_error"));
+            out.add(line("Gibbs classifier (SE)", x, gibbs, p, others));
+            out.add(line("Bayes-optimal SE overlap", x, overlap, p, others).of("overlap"));
             thresholds |= binary;
         }
         if (thresholds) {
@@ -252,6 +252,11 @@ public final class AmpPerceptronExperiment extends Experiment<AmpPerceptronExper
                     new double[] {0, 0.5}));
         }
         return out;
+    }
+
+    /** A theory line computed at point p, named and coloured by p's values of the other swept parameters. */
+    static TheoryCurve line(String name, double[] x, double[] y, Point p, List<String> others) {
+        return AmpCsExperiment.at(new TheoryCurve(AmpCsExperiment.label(name, p, others), x, y), p, others);
     }
 
 }

@@ -299,7 +299,8 @@ final class LineFigures {
         series.addAll(theorySeries(theory.stream().filter(c -> !c.phaseLine()).toList(), logX, c -> {
             for (int i = 0; !c.at().isEmpty() && i < drawn.size(); i++) {
                 Map<String, Object> values = drawn.get(i).point().values();
-                if (c.at().entrySet().stream().allMatch(e -> values.containsKey(e.getKey()) && sameValue(values.get(e.getKey()), e.getValue()))) {
+                if (c.at().entrySet().stream().allMatch(e -> values.containsKey(e.getKey())
+                        && sameValue(values.get(e.getKey()), e.getValue()))) {
                     return colours.get(i);
                 }
             }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The determinism contract of docs/models.md, section AMP / matrices: the matrix-free run equals the
+ * The determinism contract of docs/models.md 4.6: the matrix-free run equals the
  * stored-matrix run bit for bit, a batch gives each instance the bits it gets alone, and neither
  * depends on the thread count. Sizes are odd so that tiles and column blocks end in partial pieces.
  */
