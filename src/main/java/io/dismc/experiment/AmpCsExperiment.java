@@ -201,10 +201,10 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
             double[] y = new double[x.length];
             for (int k = 0; k < x.length; k++) {
                 y[k] = stateEvolution(p, x[k]).fixedPoint();
-                if (y[k] > 0) {
+                if (y[k] > 0 && Double.isFinite(y[k])) { // l1's SE diverges (infinity) at small alpha: not drawn
                     yLo = Math.min(yLo, y[k]);
+                    yHi = Math.max(yHi, y[k]);
                 }
-                yHi = Math.max(yHi, y[k]);
             }
             // in the colour of the curve it predicts (the values of the swept parameters it is computed at)
             List<String> others = swept.stream().filter(q -> !q.equals(ALPHA.name())).toList();
@@ -219,7 +219,7 @@ public final class AmpCsExperiment extends Experiment<AmpCsExperiment.Result> {
         }
         for (PointSummary s : summaries) {
             double m = s.stats().get("mse").mean();
-            if (m > 0) {
+            if (m > 0 && Double.isFinite(m)) {
                 yLo = Math.min(yLo, m);
                 yHi = Math.max(yHi, m);
             }
