@@ -14,7 +14,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code figure.png/.svg}: curves with standard-error bars against the horizontal parameter,
  *       one curve per value of the other swept parameters, one panel per declared group of
- *       observables (stacked), theory lines in the first panel; or, for a profile figure, one
+ *       observables (stacked), theory lines in the panel each names; or, for a profile figure, one
  *       curve per point over the profile's abscissae;</li>
  *   <li>{@code heatmap-OBS.png/.svg}: for each of the figure's series, when both heat-map
  *       parameters are swept.</li>

@@ -17,7 +17,7 @@ import java.util.Map;
  * each panel draws its observables. Styles: the colour follows the first other swept parameter
  * (viridis, ordered by value; the observable when nothing else is swept), the dash the second one
  * (or the observable, when a panel has several), and every curve of a panel has its own marker;
- * theory lines are black, dashed, without markers, in the first panel.
+ * theory lines are black, dashed, without markers, in the panel each names (the first by default).
  */
 final class LineFigures {
     /** Above this many curves in one undeclared panel, each observable gets its own panel. */
@@ -52,9 +52,8 @@ final class LineFigures {
             List<PlotSeries> series = panelSeries(fig, panels.get(pi), x, others, groups, summaries, observables,
                     others.isEmpty() ? markers : 0);
             markers += series.size();
-            if (pi == 0) {
-                series.addAll(theorySeries(lines, logX));
-            }
+            int panel = pi;
+            series.addAll(theorySeries(lines.stream().filter(c -> c.panel() == panel).toList(), logX));
             for (PlotSeries s : series) {
                 for (double v : s.x()) {
                     xs.add(v);
