@@ -274,14 +274,16 @@ public final class SpectraExperiment extends Experiment<SpectraExperiment.Result
         List<TheoryCurve> out = new ArrayList<>();
         TreeSet<Double> etas = new TreeSet<>();
         TreeMap<String, Double> edges1 = new TreeMap<>();
+        Map<String, Integer> widthOf = new HashMap<>();
         TreeMap<String, Double> edges2 = new TreeMap<>();
         for (PointSummary s : summaries) {
             Point pt = s.point();
             etas.add(pt.get(ETA));
             DeepNetwork net = network(pt);
             String sigma = pt.get(SIGMA) == 1.0 ? "" : String.format(Locale.ROOT, ", sigma=%s", Point.canonical(pt.get(SIGMA)));
-            edges1.put(String.format(Locale.ROOT, "MP edge W1 (%d x %d%s): %.3f", net.rows(1), net.cols(1), sigma, edge(net, 1)),
-                    edge(net, 1));
+            String name1 = String.format(Locale.ROOT, "MP edge W1 (%d x %d%s): %.3f", net.rows(1), net.cols(1), sigma, edge(net, 1));
+            edges1.put(name1, edge(net, 1));
+            widthOf.put(name1, pt.get(K));
             String shape2 = net.rows(2) == net.cols(2) ? "N x N" : net.rows(2) + " x " + net.cols(2);
             edges2.put(String.format(Locale.ROOT, "MP edge W2 (%s%s): %.3f", shape2, sigma, edge(net, 2)), edge(net, 2));
         }
@@ -297,9 +299,11 @@ public final class SpectraExperiment extends Experiment<SpectraExperiment.Result
             x[i] = e0 * Math.pow(e1 / e0, (double) i / m);
             y[i] = 2 / x[i];
         }
-        out.add(new TheoryCurve("edge of stability 2/eta", x, y, 1));
-        edges1.forEach((name, v) -> out.add(TheoryCurve.level(name, v, e0, e1, 2)));
-        edges2.forEach((name, v) -> out.add(TheoryCurve.level(name, v, e0, e1, 3)));
+        out.add(new TheoryCurve("edge of stability 2/eta", x, y).of("sharpness"));
+        // coloured like the curves of its width when the colours follow the width
+        edges1.forEach((name, v) -> out.add(TeacherStudentExperiment.level(name, v, e0, e1).of("top_singular_l1")
+                .at(K.name(), widthOf.get(name))));
+        edges2.forEach((name, v) -> out.add(TeacherStudentExperiment.level(name, v, e0, e1).of("top_singular_l2")));
         return out;
     }
 }

@@ -294,22 +294,27 @@ public final class TeacherStudentExperiment extends Experiment<TeacherStudentExp
         double a0 = alphas.first();
         double a1 = alphas.last();
         for (var e : plateaus.entrySet()) {
-            out.add(TheoryCurve.level(String.format(Locale.ROOT, "symmetric plateau K=%d: %.5f", e.getKey(), e.getValue()),
-                    e.getValue(), a0, a1, 0));
+            out.add(level(String.format(Locale.ROOT, "symmetric plateau K=%d: %.5f", e.getKey(), e.getValue()), e.getValue(), a0, a1)
+                    .of("test_error").at(K.name(), e.getKey()));
         }
         if (!plateaus.isEmpty()) {
             double lim = CommitteePlateau.plateauErrorLimit();
-            out.add(TheoryCurve.level(String.format(Locale.ROOT, "plateau K->inf: (1/3-1/pi)/2 = %.5f", lim), lim, a0, a1, 0));
+            out.add(level(String.format(Locale.ROOT, "plateau K->inf: (1/3-1/pi)/2 = %.5f", lim), lim, a0, a1).of("test_error"));
             lo = Math.min(lo, plateaus.firstEntry().getValue());
             hi = Math.max(hi, lim);
         }
         boolean realizable = summaries.stream().anyMatch(s -> teacherUnits(s.point()) == s.point().get(K)
                 && s.point().get(TASK).equals("regression") && s.point().get(NOISE) == 0.0);
         if (realizable && a0 <= 1 && a1 >= 1 && hi > 0) {
-            out.add(new TheoryCurve("counting bound alpha = 1 (P = K N)", new double[] {1, 1}, new double[] {lo, hi}, 0));
+            out.add(new TheoryCurve("counting bound alpha = 1 (P = K N)", new double[] {1, 1}, new double[] {lo, hi}).of("test_error"));
         }
-        out.add(TheoryCurve.level("index of the symmetric plateau: 0", 0, a0, a1, 2));
-        out.add(TheoryCurve.level("index of the teacher: 1", 1, a0, a1, 2));
+        out.add(level("index of the symmetric plateau: 0", 0, a0, a1).of("specialization"));
+        out.add(level("index of the teacher: 1", 1, a0, a1).of("specialization"));
         return out;
+    }
+
+    /** A horizontal line at height y from x0 to x1. */
+    static TheoryCurve level(String name, double y, double x0, double x1) {
+        return new TheoryCurve(name, new double[] {x0, x1}, new double[] {y, y});
     }
 }

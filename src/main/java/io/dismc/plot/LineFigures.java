@@ -17,7 +17,8 @@ import java.util.Map;
  * each panel draws its observables. Styles: the colour follows the first other swept parameter
  * (viridis, ordered by value; the observable when nothing else is swept), the dash the second one
  * (or the observable, when a panel has several), and every curve of a panel has its own marker;
- * theory lines are black, dashed, without markers, in the panel each names (the first by default).
+ * theory lines are dashed, without markers, in the panel of the observable they predict (else the
+ * first), coloured like the curves they are computed for (else black).
  */
 final class LineFigures {
     /** Above this many curves in one undeclared panel, each observable gets its own panel. */
@@ -42,7 +43,7 @@ final class LineFigures {
             Figure.Panel all = panels.get(0);
             panels = all.series().stream().map(o -> new Figure.Panel(List.of(o), all.yLabel() + ": " + o, all.logY())).toList();
         }
-        List<TheoryCurve> lines = theory == null ? List.of() : theory;
+        List<TheoryCurve> lines = theory == null ? List.of() : theory.stream().filter(c -> !c.phaseLine()).toList();
         boolean logX = fig.logX() && x.equals(fig.x()) && allX(summaries, x);
         List<List<PlotSeries>> seriesPerPanel = new ArrayList<>();
         List<Double> xs = new ArrayList<>();
@@ -52,8 +53,7 @@ final class LineFigures {
             List<PlotSeries> series = panelSeries(fig, panels.get(pi), x, others, groups, summaries, observables,
                     others.isEmpty() ? markers : 0);
             markers += series.size();
-            int panel = pi;
-            series.addAll(theorySeries(lines.stream().filter(c -> c.panel() == panel).toList(), logX));
+            series.addAll(theorySeries(panelTheory(lines, panels, pi), logX, c -> theoryColour(c, others, summaries, observables)));
             for (PlotSeries s : series) {
                 for (double v : s.x()) {
                     xs.add(v);
@@ -196,8 +196,52 @@ final class LineFigures {
         return out;
     }
 
-    private static List<PlotSeries> theorySeries(List<TheoryCurve> theory, boolean logX) {
+    /** The theory lines of panel pi: those predicting one of its observables; the first panel also takes the rest. */
+    private static List<TheoryCurve> panelTheory(List<TheoryCurve> lines, List<Figure.Panel> panels, int pi) {
+        List<TheoryCurve> out = new ArrayList<>();
+        for (TheoryCurve c : lines) {
+            int home = 0;
+            for (int k = 0; k < panels.size(); k++) {
+                if (c.observable() != null && panels.get(k).series().contains(c.observable())) {
+                    home = k;
+                    break;
+                }
+            }
+            if (home == pi) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A theory line's colour: that of the measured curves it is computed for (the value it names of the
+     * parameter the colours follow), or of the observable it predicts when the colours follow observables;
+     * black when it names neither.
+     */
+    static Color theoryColour(TheoryCurve c, List<String> others, List<PointSummary> summaries, List<String> observables) {
+        if (!others.isEmpty()) {
+            Object v = c.at().get(others.get(0));
+            List<Object> levels = levels(summaries, others.get(0));
+            for (int i = 0; v != null && i < levels.size(); i++) {
+                if (sameValue(levels.get(i), v)) {
+                    return Palette.ordered(levels.size()).get(i);
+                }
+            }
+            return THEORY;
+        }
+        int i = c.observable() == null ? -1 : observables.indexOf(c.observable());
+        return i < 0 ? THEORY : Palette.ordered(observables.size()).get(i);
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        return a instanceof Number x && b instanceof Number y ? x.doubleValue() == y.doubleValue() : a.equals(b);
+    }
+
+    /** Theory lines: dashed in their colour, lines of one colour told apart by their dash patterns. */
+    private static List<PlotSeries> theorySeries(List<TheoryCurve> theory, boolean logX, java.util.function.Function<TheoryCurve, Color> colour) {
         List<PlotSeries> out = new ArrayList<>();
+        Map<Color, Integer> ofColour = new LinkedHashMap<>();
         for (int t = 0; t < theory.size(); t++) {
             TheoryCurve c = theory.get(t);
             List<double[]> pts = new ArrayList<>();
@@ -211,7 +255,9 @@ final class LineFigures {
             }
             double[] xs = pts.stream().mapToDouble(p -> p[0]).toArray();
             double[] ys = pts.stream().mapToDouble(p -> p[1]).toArray();
-            out.add(new PlotSeries(c.name(), xs, ys, null, new Style(THEORY, null, 1 + t % (Style.DASHES.length - 1)), true));
+            Color col = colour.apply(c);
+            int k = ofColour.merge(col, 1, Integer::sum) - 1;
+            out.add(new PlotSeries(c.name(), xs, ys, null, new Style(col, null, 1 + k % (Style.DASHES.length - 1)), true));
         }
         return out;
     }

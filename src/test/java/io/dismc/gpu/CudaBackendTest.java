@@ -297,7 +297,7 @@ class CudaBackendTest {
         try (DeviceBuffer in = gpu.device().alloc(8 * 16, "test input"); DeviceBuffer out = gpu.device().alloc(16, "test output")) {
             // 4096 threads per block exceeds every GPU's limit: the launch itself is refused
             CudaFailure launch = assertThrows(CudaFailure.class,
-                    () -> gpu.device().launch("sign_of", 1, 1, 4096, 1, "a deliberately invalid block", in, out, 16L));
+                    () -> io.dismc.backend.cuda.DeviceAccess.launch(gpu.device(), "sign_of", 1, 4096, "a deliberately invalid block", in, out, 16L));
             assertTrue(launch.getMessage().contains("sign_of") && launch.getMessage().contains("4096"), launch.getMessage());
         }
     }
