@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * student of noiseless realizable data is the teacher.
  */
 public final class TeacherStudentExperiment extends Experiment<TeacherStudentExperiment.Result> {
-    static final Param<Integer> N = TwoLayerParams.n("64");
+    static final Param<Integer> N = TwoLayerParams.n("32");
     static final Param<Integer> K = TwoLayerParams.k("2,4,8");
     static final Param<Integer> TEACHER_K = Param.integer("teacher-k", "0", 0, 100_000,
             "hidden units K* of the teacher (0: K* = K, the realizable narrow regime)");
@@ -70,7 +70,7 @@ public final class TeacherStudentExperiment extends Experiment<TeacherStudentExp
                         + " Langevin posterior sampling, against the symmetric-plateau error (docs/models.md 3.5)")
                 .params(N, K, TEACHER_K, ALPHA, TwoLayerParams.ACTIVATION, TwoLayerParams.parameterization("ntk"), TwoLayerParams.GAMMA,
                         TwoLayerParams.READOUT, NOISE, TASK, PROTOCOL, TwoLayerParams.eta("3"), TwoLayerParams.temperature("0"),
-                        TwoLayerParams.LAMBDA, TwoLayerParams.steps("20000"), GRAD_TOLERANCE, BURN_IN, THIN, TwoLayerParams.BATCH,
+                        TwoLayerParams.LAMBDA, TwoLayerParams.steps("10000"), GRAD_TOLERANCE, BURN_IN, THIN, TwoLayerParams.BATCH,
                         TwoLayerParams.TEST, TwoLayerParams.TIMES)
                 .samples(2)
                 .table("train_loss", "test_error", "test_error_population", "plateau_error", "specialization", "steps_taken")
@@ -79,7 +79,7 @@ public final class TeacherStudentExperiment extends Experiment<TeacherStudentExp
                         .withPanels(Figure.panel("generalization error", "test_error").log(),
                                 Figure.panel("final training loss", "train_loss").log(),
                                 Figure.panel("specialization index", "specialization"))
-                        .withTitleParams("n", "k", "teacher-k", "activation", "protocol", "eta", "temperature", "steps")));
+                        .withTitleParams("n", "k", "activation", "protocol", "eta", "temperature", "steps")));
     }
 
     /** K* of the point: teacher-k, or K when it is 0. */

@@ -42,7 +42,7 @@ class GoldenResultsTest {
                 c("teacher-student", "teacher-student --n 20 --alpha 0.5,1 --samples 2 --steps 300 --test-size 200"),
                 c("bayes-kernel", "bayes-kernel --n 8 --k 32 --gamma 0.5,1 --burn-in 100 --draws 10 --samples 1 --test-size 100"),
                 c("transfer", "transfer --n 20 --steps 200 --alignment 0,0.9 --delta 0,0.1 --samples 2 --test-size 200"),
-                c("spectra", "spectra --n 16 --k 16,32 --eta 0.3,1 --steps 50 --samples 1 --test-size 200"));
+                c("spectra", "spectra --n 16 --k 16,32 --eta 0.04,0.08 --steps 50 --samples 1 --test-size 200"));
     }
 
     static Arguments c(String name, String args) {

@@ -112,7 +112,7 @@ class FigureKindsTest {
         }
         List<String> texts = svgTexts(FigurePlotter.svg(f));
         assertTrue(texts.containsAll(List.of("generalization error", "final training loss", "specialization index")));
-        assertHeading(texts, "teacher-student", "N = 100", "K = 2", "K* = 2", "2 samples per point");
+        assertHeading(texts, "teacher-student", "N = 100", "K = 2", "2 samples per point");
     }
 
     @Test
