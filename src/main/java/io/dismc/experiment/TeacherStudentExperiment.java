@@ -43,7 +43,7 @@ public final class TeacherStudentExperiment extends Experiment<TeacherStudentExp
             "gd: full-batch GD stopped on the gradient norm (ERM); langevin: noisy GD at --temperature, posterior averages");
     static final Param<Double> GRAD_TOLERANCE = Param.real("grad-tolerance", "1e-6", 0, true, 1e6, true,
             "gd: stop once |w_t - w_(t-1)|/eta, the gradient norm, is at most this (checked every 100 steps; 0: never)");
-    static final Param<Integer> BURN_IN = Param.integer("burn-in", "10000", 0, 100_000_000,
+    static final Param<Integer> BURN_IN = Param.integer("burn-in", "5000", 0, 100_000_000,
             "langevin: steps before the first posterior draw");
     static final Param<Integer> THIN = Param.integer("thin", "100", 1, 100_000_000, "langevin: steps between posterior draws");
     static final List<Param<?>> INSTANCE = List.of(N, K, TEACHER_K, ALPHA, TwoLayerParams.ACTIVATION, NOISE, TASK);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The output-scale and initialization-variance axes of the outliers (Lauditi, Pehlevan and Bordelon;
  * docs/models.md 6.5, 6.7): a deep linear network (L = 3, D = 32, P = 64, random linear teacher) in muP at
- * N = 128 (N0 = 32), GD at eta = 0.5 / S(0) (half the stability threshold of the start, so every setting
+ * N = 64 (N0 = 32), GD at eta = 0.5 / S(0) (half the stability threshold of the start, so every setting
  * runs at the same relative rate) for 300 steps. The first layer's escape top / MP edge grows with the
  * output scale gamma (the function moves at a gamma-independent rate while the features move by
  * O(gamma)) and shrinks with the initialization scale sigma (a large start is lazy, a small one must
@@ -22,7 +22,7 @@ class OutputScaleAxisTest {
             .sample(64, new RandomStream(2, 2), 0, null);
 
     static double escape(double gamma, double sigma) {
-        DeepNetwork net = new DeepNetwork(D, 128, 3, 1, Activation.LINEAR, DeepParameterization.MUP, gamma, sigma, 32);
+        DeepNetwork net = new DeepNetwork(D, 64, 3, 1, Activation.LINEAR, DeepParameterization.MUP, gamma, sigma, 32);
         double[] w = net.initialWeights(new RandomStream(2, 4));
         double s0 = Sharpness.top(net, w, TRAIN, null).value();
         DeepTrainer.Run run = DeepTrainer.train(net, w, TRAIN, DeepTrainingSpec.gd(0.5 / s0, 300, 2), null, null);
