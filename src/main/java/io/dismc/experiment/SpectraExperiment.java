@@ -93,10 +93,10 @@ public final class SpectraExperiment extends Experiment<SpectraExperiment.Result
                         TEST, TIMES)
                 .samples(2)
                 .table("train_loss", "eta_star", "sharpness", "two_over_eta", "top_singular_l1", "bulk_edge_l1", "top_singular_l2")
-                .figure(new Figure("eta", "learning rate eta", true, List.of("train_loss", "sharpness", "top_singular_l1",
-                        "top_singular_l2"), "", null, null)
+                .figure(new Figure("eta", "learning rate eta", true, List.of("train_loss", "sharpness", "sharpness_central",
+                        "top_singular_l1", "top_singular_l2"), "", null, null)
                         .withPanels(Figure.panel("final training loss", "train_loss").log(),
-                                Figure.panel("sharpness lambda_max(kappa H)", "sharpness").log(),
+                                Figure.panel("sharpness lambda_max(kappa H)", "sharpness", "sharpness_central").log(),
                                 Figure.panel("top singular value of W1 / sqrt(D)", "top_singular_l1"),
                                 Figure.panel("top singular value of W2 / sqrt(fan-in)", "top_singular_l2"))
                         .withSymbol("k", "N").withSymbol("n", "D")
