@@ -30,7 +30,7 @@ final class LineFigures {
     static LineFigure build(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
                             List<TheoryCurve> theory) {
         if (fig.profile() != null) {
-            return profile(experiment, fig, swept, summaries);
+            return profile(experiment, fig, swept, summaries, theory == null ? List.of() : theory);
         }
         String x = horizontal(fig, swept, summaries);
         String xLabel = x.equals(fig.x()) ? fig.xLabel() : Headings.symbol(fig, x);
@@ -263,7 +263,8 @@ final class LineFigures {
     }
 
     /** One curve per point across the profile observables, at the profile's abscissae. */
-    private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries) {
+    private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
+                                      List<TheoryCurve> theory) {
         List<PlotSeries> series = new ArrayList<>();
         List<Color> colours = Palette.ordered(Math.max(1, summaries.size()));
         List<PointSummary> ordered = new ArrayList<>();
@@ -291,10 +292,25 @@ final class LineFigures {
                     pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(),
                     pts.stream().mapToDouble(p -> p[2]).toArray(), new Style(colours.get(i), Marker.nth(i), 0), false));
         }
+        boolean logX = fig.logX() && fig.profile().values().stream().allMatch(v -> v > 0);
+        // a line computed for one point (its at() names the point's values) takes that point's colour
+        List<PointSummary> drawn = ordered.stream().filter(s -> fig.profile().keySet().stream().anyMatch(o -> s.stats().get(o) != null
+                && !Double.isNaN(s.stats().get(o).mean()))).toList();
+        series.addAll(theorySeries(theory.stream().filter(c -> !c.phaseLine()).toList(), logX, c -> {
+            for (int i = 0; !c.at().isEmpty() && i < drawn.size(); i++) {
+                Map<String, Object> values = drawn.get(i).point().values();
+                if (c.at().entrySet().stream().allMatch(e -> values.containsKey(e.getKey())
+                        && sameValue(values.get(e.getKey()), e.getValue()))) {
+                    return colours.get(i);
+                }
+            }
+            return THEORY;
+        }));
         double[] xs = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
-        LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, false), Axis.fit(fig.yLabel(), yExtent(series, false), false), series);
+        boolean logY = fig.options().logY() && series.stream().allMatch(s -> allPositive(s.y()));
+        LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, logX), Axis.fit(fig.yLabel(), yExtent(series, logY), logY), series);
         List<String> title = List.of(Headings.title(experiment, null, fig, swept, summaries),
-                Headings.curvesCaption(summaries, false));
+                Headings.curvesCaption(summaries, !theory.isEmpty()));
         return new LineFigure(title, List.of(panel));
     }
 
