@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code spectra} experiment end to end (docs/models.md 6): a deep linear network (L = 3, D = 32,
- * P = 64) at widths N = 32 and 128, NTK and muP with base width 32, 100 GD steps at eta = 0.04 and the
+ * P = 64) at widths N = 32 and 128, NTK and muP with base width 32, 60 GD steps at eta = 0.04 and the
  * width's learning-rate sweep eta_0 sqrt(2)^k. The sweep brackets eta* at every width; muP keeps eta* (within
  * one grid step) as the width grows, NTK moves it up; at N = 128 muP's first layer grows an outlier above
  * its Marchenko-Pastur edge sqrt(N/D) + 1 = 3 while NTK's stays at the edge (the core's own tests, in
@@ -26,7 +26,7 @@ class SpectraPhysicsTest {
 
     @BeforeAll
     static void train() {
-        Sweep s = Sweep.of(new SpectraExperiment(), Map.of("k", "32,128", "parameterization", "ntk,mup", "eta", "0.04",
+        Sweep s = Sweep.of(new SpectraExperiment(), Map.of("k", "32,128", "parameterization", "ntk,mup", "eta", "0.04", "steps", "60",
                 "time-points", "2", "test-size", "200"), 1, 5);
         List<PointSummary> r;
         try (CpuBackend cpu = new CpuBackend(2)) {
