@@ -23,14 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("emulated")
 class CudaTrainingCountersTest {
     static final int N = 50;
-    static final int K = 2; // teacher-student's default
+    static final int K = 2;
     static final int P = N * K; // alpha = 1
     static final int UNITS = 2; // --samples 2, one alpha
 
     record Counters(long allocations, long synchronizations, long toDevice, long toHost, long units) {}
 
     static Counters run(int steps, Path out) throws IOException {
-        Dismc.Outcome o = Dismc.run("run", "teacher-student", "--backend", "cuda", "--n", "" + N, "--alpha", "1", "--samples", "2",
+        Dismc.Outcome o = Dismc.run("run", "teacher-student", "--backend", "cuda", "--n", "" + N, "--k", "" + K, "--alpha", "1", "--samples", "2",
+                "--grad-tolerance", "0", // no stopping-rule checks: the snapshots are the recorded times only
                 "--steps", "" + steps, "--out", out.toString(), "--quiet", "--no-plot", "--threads", "1");
         assertEquals(0, o.code(), o.err());
         JsonNode c = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("device_counters");

@@ -174,12 +174,12 @@ class CudaTwoLayerTest {
     void langevinTrainingMatchesTheCpu() {
         CudaBackend gpu = Gpu.backend();
         Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "50", "k", "3", "alpha", "2", "steps", "300",
-                "temperature", "0.0001", "lambda", "0.01", "time-points", "5"), 2, 12);
+                "protocol", "langevin", "temperature", "0.0001", "burn-in", "100", "thin", "50", "lambda", "0.01", "time-points", "5"), 2, 12);
         try (CpuBackend cpu = new CpuBackend(2)) {
             List<UnitResult> a = s.run(cpu);
             List<UnitResult> b = s.run(gpu);
             for (int u = 0; u < a.size(); u++) {
-                for (String o : List.of("train_loss", "test_error", "test_error_theory", "specialization")) {
+                for (String o : List.of("train_loss", "test_error", "test_error_population", "specialization")) {
                     double x = a.get(u).observables().get(o);
                     double y = b.get(u).observables().get(o);
                     assertEquals(x, y, 1e-3 * Math.max(1, Math.abs(x)), "unit " + u + " " + o);

@@ -99,20 +99,20 @@ class FigureKindsTest {
         List<PointSummary> s = summaries("teacher-student", List.of("alpha"),
                 grid(Map.of("alpha", new double[] {0.25, 0.5, 1, 2, 4})),
                 Map.of("n", 100, "k", 2, "teacher-k", 2, "activation", "erf", "eta", 3.0, "steps", 10000),
-                p -> Map.of("test_error", 0.05 / p.get("alpha"), "test_error_theory", 0.048 / p.get("alpha"),
+                p -> Map.of("test_error", 0.05 / p.get("alpha"), "test_error_population", 0.048 / p.get("alpha"),
                         "train_loss", 1e-3 * p.get("alpha"), "specialization", Math.min(1, 0.2 * p.get("alpha"))), 2);
         LineFigure f = FigurePlotter.lines("teacher-student", fig, List.of("alpha"), s, List.of());
         assertEquals(List.of("generalization error", "final training loss", "specialization index"),
                 f.panels().stream().map(p -> p.y().label()).toList());
         assertEquals(List.of(true, true, false), f.panels().stream().map(p -> p.y().log()).toList());
-        assertEquals(List.of(2, 1, 1), f.panels().stream().map(p -> p.series().size()).toList());
+        assertEquals(List.of(1, 1, 1), f.panels().stream().map(p -> p.series().size()).toList());
         for (LinePanel p : f.panels()) {
             assertTrue(p.x().log() && p.x().labels().size() >= 3, p.x().labels().toString());
             assertTrue(p.y().labels().size() >= 3, p.y().label() + ": " + p.y().labels());
         }
         List<String> texts = svgTexts(FigurePlotter.svg(f));
         assertTrue(texts.containsAll(List.of("generalization error", "final training loss", "specialization index")));
-        assertHeading(texts, "teacher-student", "N = 100", "K = 2", "K* = 2", "2 samples per point");
+        assertHeading(texts, "teacher-student", "N = 100", "K = 2", "2 samples per point");
     }
 
     @Test

@@ -216,9 +216,10 @@ class TwoLayerTest {
 
     @Test
     void sameSeedSameTrajectoryWhateverTheThreads() {
-        Sweep s = Sweep.of(new TeacherStudentExperiment(), Map.of("n", "30", "k", "3", "alpha", "1,2", "steps", "200",
-                "temperature", "0,0.001"), 2, 6);
-        sameWithOneAndTwoThreads(s);
+        sameWithOneAndTwoThreads(Sweep.of(new TeacherStudentExperiment(), Map.of("n", "30", "k", "3", "alpha", "1,2", "steps", "200"),
+                2, 6));
+        sameWithOneAndTwoThreads(Sweep.of(new TeacherStudentExperiment(), Map.of("n", "30", "k", "3", "alpha", "1,2", "steps", "200",
+                "protocol", "langevin", "temperature", "0.001", "burn-in", "100", "thin", "50"), 2, 6));
     }
 
     @Test
