@@ -17,7 +17,7 @@ import java.util.Map;
  * each panel draws its observables. Styles: the colour follows the first other swept parameter
  * (viridis, ordered by value; the observable when nothing else is swept), the dash the second one
  * (or the observable, when a panel has several), and every curve of a panel has its own marker;
- * theory lines are black, dashed, without markers, in the first panel.
+ * theory lines are black, dashed, without markers, in the panel each names (profile figures: beside the curves).
  */
 final class LineFigures {
     /** Above this many curves in one undeclared panel, each observable gets its own panel. */
@@ -29,7 +29,7 @@ final class LineFigures {
     static LineFigure build(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
                             List<TheoryCurve> theory) {
         if (fig.profile() != null) {
-            return profile(experiment, fig, swept, summaries);
+            return profile(experiment, fig, swept, summaries, theory == null ? List.of() : theory);
         }
         String x = horizontal(fig, swept, summaries);
         String xLabel = x.equals(fig.x()) ? fig.xLabel() : Headings.symbol(fig, x);
@@ -52,9 +52,7 @@ final class LineFigures {
             List<PlotSeries> series = panelSeries(fig, panels.get(pi), x, others, groups, summaries, observables,
                     others.isEmpty() ? markers : 0);
             markers += series.size();
-            if (pi == 0) {
-                series.addAll(theorySeries(lines, logX));
-            }
+            series.addAll(theorySeries(inPanel(lines, pi, panels.size()), logX));
             for (PlotSeries s : series) {
                 for (double v : s.x()) {
                     xs.add(v);
@@ -197,6 +195,11 @@ final class LineFigures {
         return out;
     }
 
+    /** The theory lines of panel pi (lines naming a panel past the last are drawn in the first). */
+    static List<TheoryCurve> inPanel(List<TheoryCurve> lines, int pi, int panels) {
+        return lines.stream().filter(c -> (c.panel() >= 0 && c.panel() < panels ? c.panel() : 0) == pi).toList();
+    }
+
     private static List<PlotSeries> theorySeries(List<TheoryCurve> theory, boolean logX) {
         List<PlotSeries> out = new ArrayList<>();
         for (int t = 0; t < theory.size(); t++) {
@@ -217,8 +220,9 @@ final class LineFigures {
         return out;
     }
 
-    /** One curve per point across the profile observables, at the profile's abscissae. */
-    private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries) {
+    /** One curve per point across the profile observables, at the profile's abscissae; theory lines beside them. */
+    private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
+                                      List<TheoryCurve> theory) {
         List<PlotSeries> series = new ArrayList<>();
         List<Color> colours = Palette.ordered(Math.max(1, summaries.size()));
         List<PointSummary> ordered = new ArrayList<>();
@@ -246,10 +250,11 @@ final class LineFigures {
                     pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(),
                     pts.stream().mapToDouble(p -> p[2]).toArray(), new Style(colours.get(i), Marker.nth(i), 0), false));
         }
+        series.addAll(theorySeries(theory, false));
         double[] xs = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
         LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, false), Axis.fit(fig.yLabel(), yExtent(series, false), false), series);
         List<String> title = List.of(Headings.title(experiment, null, fig, swept, summaries),
-                Headings.curvesCaption(summaries, false));
+                Headings.curvesCaption(summaries, !theory.isEmpty()));
         return new LineFigure(title, List.of(panel));
     }
 
