@@ -178,7 +178,7 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
                     double[] x = new double[m + 1];
                     double[] y = new double[m + 1];
                     for (int k = 0; k <= m; k++) {
-                        x[k] = 0.2 * k / m;
+                        x[k] = 0.2 * (k / (double) m) * (k / (double) m); // dense near d = 0, where the line rises as sqrt(d)
                         y[k] = LocalEnergyTheory.atOverlap(q, kappa, x[k]);
                     }
                     out.add(new TheoryCurve(String.format(Locale.ROOT, "RS typical solution%s (q=%.3f)", tag, q), x, y));
