@@ -68,6 +68,7 @@ static int __popcll(unsigned long long x) { return __builtin_popcountll(x); }
 
 #include "two_layer.cu"
 #include "langevin.cu"
+#include "sphere_descent.cu"
 #include "rng.cu"
 #include "projection.cu"
 #include "hebbian.cu"
@@ -93,11 +94,19 @@ static void run_kernel(void **p) {
 static const std::map<std::string, Launcher> &kernels() {
     static const std::map<std::string, Launcher> k = {
         {"matmul_nt", run_kernel<&matmul_nt>},
-        {"two_layer_activate", run_kernel<&two_layer_activate>},
-        {"two_layer_output", run_kernel<&two_layer_output>},
+        {"matmul_nt_weights", run_kernel<&matmul_nt_weights>},
+        {"matmul_nt_rows", run_kernel<&matmul_nt_rows>},
+        {"matmul_nt_rows_weights", run_kernel<&matmul_nt_rows_weights>},
+        {"two_layer_forward", run_kernel<&two_layer_forward>},
         {"two_layer_backward", run_kernel<&two_layer_backward>},
+        {"two_layer_assemble", run_kernel<&two_layer_assemble>},
+        {"two_layer_minibatch", run_kernel<&two_layer_minibatch>},
+        {"two_layer_snapshot", run_kernel<&two_layer_snapshot>},
         {"langevin_step", run_kernel<&langevin_step>},
         {"sphere_project", run_kernel<&sphere_project>},
+        {"descent_fields", run_kernel<&descent_fields>},
+        {"descent_decide", run_kernel<&descent_decide>},
+        {"descent_gradient", run_kernel<&descent_gradient>},
         {"philox_words", run_kernel<&philox_words>},
         {"philox_spins", run_kernel<&philox_spins>},
         {"philox_gaussians", run_kernel<&philox_gaussians>},

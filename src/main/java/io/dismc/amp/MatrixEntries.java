@@ -1,6 +1,6 @@
 package io.dismc.amp;
 
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import java.util.concurrent.ForkJoinPool;

@@ -3,6 +3,7 @@ package io.dismc.bench;
 import io.dismc.backend.CudaBackend;
 import io.dismc.backend.DeviceCounters;
 import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.LangevinSpec;
 import io.dismc.backend.Network;
 import io.dismc.backend.RealStack;
 import io.dismc.backend.SpinStack;
@@ -15,7 +16,6 @@ import io.dismc.backend.cuda.HebbianDriver;
 import io.dismc.backend.cuda.ProjectionDriver;
 import io.dismc.backend.cuda.RngDriver;
 import io.dismc.data.SpinMatrix;
-import io.dismc.dynamics.LangevinSpec;
 import io.dismc.rng.RandomStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -169,15 +169,16 @@ final class CudaBench {
             }
             int ln = z.langevinWeights();
             int lr = z.langevinReplicas();
-            float[][] w = new float[lr][ln];
-            List<RandomStream> streams = new ArrayList<>();
+            long[] ids = new long[lr];
             for (int r = 0; r < lr; r++) {
-                streams.add(new RandomStream(5, r));
+                ids[r] = r;
             }
-            long t0 = System.nanoTime();
-            gpu.training().langevinStep(w, null, new LangevinSpec(0.01, 1.0, 0.1, false), streams, 0);
-            double t = (System.nanoTime() - t0) * 1e-9;
-            out.printf(Locale.ROOT, "langevin_step %d x %d weights (host round trip included): %.3f s%n", lr, ln, t);
+            io.dismc.backend.cuda.LangevinDriver step = new io.dismc.backend.cuda.LangevinDriver(dev);
+            LangevinSpec spec = new LangevinSpec(0.01, 1.0, 0.1, false);
+            try (DeviceBuffer w = dev.zeros(4L * lr * ln, "bench weights"); DeviceBuffer di = dev.upload(ids, "bench stream ids")) {
+                double t = best(dev, () -> step.step(w, null, null, ln, lr, di, 5, 0, spec));
+                out.printf(Locale.ROOT, "langevin_step %d x %d weights (resident): %.3f ms%n", lr, ln, t * 1e3);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package io.dismc.deep;
 
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 
 /**
  * Row-major matrix products of the deep network's passes on {@link MatrixProduct}, whose summation

@@ -129,7 +129,11 @@ public final class BayesKernelExperiment extends Experiment<BayesKernelExperimen
             starts.add(TwoLayerTrainer.initialWeights(net, unit.stream(Purpose.TRAINING, 2 * c)));
             noise.add(unit.stream(Purpose.TRAINING, 2 * c + 1));
         }
-        TwoLayerTrainer.trainEveryStep(net, train, starts, noise, spec, backend, (step, w, loss) -> {
+        int[] drawn = new int[draws]; // only the draws cross back from the backend
+        for (int j = 0; j < draws; j++) {
+            drawn[j] = burn + thin * (j + 1);
+        }
+        TwoLayerTrainer.train(net, train, starts, null, noise, spec, backend, drawn, (step, w, loss) -> {
             if (step > burn && (step - burn) % thin == 0) {
                 for (int c = 0; c < chains; c++) {
                     double[] f = net.predict(w[c], test);

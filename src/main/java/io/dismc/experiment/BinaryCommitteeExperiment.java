@@ -124,11 +124,11 @@ public final class BinaryCommitteeExperiment extends Experiment<BinaryCommitteeE
         }
         if (gibbs) {
             double a = BinaryTeacherStudent.PERFECT_GENERALIZATION_ALPHA;
-            out.add(TheoryCurve.vertical("K=K*=1 binary teacher: Gibbs student generalizes perfectly above alpha=1.245", a, 0, 0.5, 2));
+            out.add(TheoryCurve.vertical("K=K*=1 binary teacher: Gibbs student generalizes perfectly above alpha=1.245", a, 0, 0.5).of("gen_error").at("k", 1).at("teacher", "binary"));
         }
         if (clipped) {
             out.add(new TheoryCurve(String.format(java.util.Locale.ROOT, "K=1, spherical teacher: least error of a +-1 perceptron %.4f",
-                    CLIPPED_TEACHER_ERROR), new double[] {lo, hi}, new double[] {CLIPPED_TEACHER_ERROR, CLIPPED_TEACHER_ERROR}, 2));
+                    CLIPPED_TEACHER_ERROR), new double[] {lo, hi}, new double[] {CLIPPED_TEACHER_ERROR, CLIPPED_TEACHER_ERROR}).of("gen_error").at("k", 1).at("teacher", "spherical"));
         }
         return out;
     }

@@ -65,6 +65,13 @@ final class CommonParams {
         return (int) p;
     }
 
+    /** Every value of the point but the initial distance: what units must share to relax in one launch. */
+    static Object dynamicsKey(Point pt) {
+        java.util.Map<String, Object> key = new java.util.TreeMap<>(pt.values());
+        key.remove(FLIP_FRACTION.name());
+        return key;
+    }
+
     /** The Hopfield-family parameters every network experiment ends with. */
     static List<Param<?>> dynamicsParams(Param<Integer> maxSweeps) {
         return List.of(TEMPERATURE, RULE, FLIP_FRACTION, maxSweeps, FORM);

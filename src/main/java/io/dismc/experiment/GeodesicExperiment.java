@@ -318,13 +318,13 @@ public final class GeodesicExperiment extends Experiment<GeodesicExperiment.Resu
             }
             String tag = groups.size() > 1 ? label(p0, swept) : "";
             String high = how.equals("value") ? "kappa_high=" + fmt(p0.get(KAPPA_HIGH)) : "kappa_" + how;
-            out.add(new TheoryCurve("RS q (typical pairs)" + tag, x, q, 0));
-            out.add(new TheoryCurve("RS p (" + high + " vs typical)" + tag, x, pp, 0));
-            out.add(new TheoryCurve("RS midpoint energy, typical pair" + tag, x, mid, 1));
-            out.add(new TheoryCurve("RS simplex energy, 3 typical" + tag, x, simplex, 1));
-            out.add(new TheoryCurve("RS barrier from a typical " + high + " solution" + tag, x, barrier, 1));
-            out.add(new TheoryCurve("RS kappa_star (star centre)" + tag, x, star, 3));
-            out.add(new TheoryCurve("RS kappa_convex (convex core)" + tag, x, convex, 3));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS q (typical pairs)" + tag, x, q).of("overlap_typical"), p0, swept, "alpha"));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS p (" + high + " vs typical)" + tag, x, pp).of("overlap_high"), p0, swept, "alpha"));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS midpoint energy, typical pair" + tag, x, mid).of("midpoint_energy"), p0, swept, "alpha"));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS simplex energy, 3 typical" + tag, x, simplex).of("simplex_energy"), p0, swept, "alpha"));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS barrier from a typical " + high + " solution" + tag, x, barrier).of("barrier_high"), p0, swept, "alpha"));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS kappa_star (star centre)" + tag, x, star).of("kappa_h"), p0, swept, "alpha"));
+            out.add(PerceptronParams.atSwept(new TheoryCurve("RS kappa_convex (convex core)" + tag, x, convex).of("kappa_h"), p0, swept, "alpha"));
         }
         return out;
     }

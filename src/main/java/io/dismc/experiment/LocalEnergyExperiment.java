@@ -181,7 +181,7 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
                         x[k] = 0.2 * (k / (double) m) * (k / (double) m); // dense near d = 0, where the line rises as sqrt(d)
                         y[k] = LocalEnergyTheory.atOverlap(q, kappa, x[k]);
                     }
-                    out.add(new TheoryCurve(String.format(Locale.ROOT, "RS typical solution%s (q=%.3f)", tag, q), x, y));
+                    out.add(PerceptronParams.atSwept(new TheoryCurve(String.format(Locale.ROOT, "RS typical solution%s (q=%.3f)", tag, q), x, y), p, swept, ""));
                 }
             }
             double[] x = new double[DISTANCES.length];
@@ -192,7 +192,7 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
                 y[k] = st == null ? Double.NaN : st.mean();
             }
             boolean exact = binary && p.get(PerceptronParams.INPUTS).equals("binary");
-            out.add(new TheoryCurve((exact ? "exact flip law" : "N->inf flip law") + " on the solutions found" + tag, x, y));
+            out.add(PerceptronParams.atSwept(new TheoryCurve((exact ? "exact flip law" : "N->inf flip law") + " on the solutions found" + tag, x, y), p, swept, ""));
         }
         return out;
     }

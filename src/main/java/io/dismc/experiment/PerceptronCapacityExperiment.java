@@ -110,20 +110,20 @@ public final class PerceptronCapacityExperiment extends Experiment<PerceptronCap
                     x[k] = lo + (hi - lo) * k / m;
                     y[k] = PerceptronTheory.coverProbability(n, (int) Math.round(x[k] * n));
                 }
-                out.add(new TheoryCurve("Cover, N=" + n, x, y));
+                out.add(new TheoryCurve("Cover, N=" + n, x, y).of("solved").at("kappa", kappa).at("weights", "spherical"));
             }
             String k = fmt(kappa);
             if (binary) {
                 double ac = BinaryGardnerDerrida.capacity(kappa);
                 out.add(TheoryCurve.vertical(String.format(Locale.ROOT, "binary RS alpha_c(%s)=%.4f (Gardner-Derrida%s)", k, ac,
-                        kappa == 0 ? "; Krauth-Mezard" : ""), ac, 0, 1, 0));
+                        kappa == 0 ? "; Krauth-Mezard" : ""), ac, 0, 1).of("solved").at("kappa", kappa).at("weights", "binary"));
             } else {
                 double ac = SphericalGardner.capacity(kappa);
                 out.add(TheoryCurve.vertical(String.format(Locale.ROOT, "Gardner RS alpha_c(%s)=%.3f%s", k, ac,
-                        kappa < 0 ? " (upper bound)" : ""), ac, 0, 1, 0));
+                        kappa < 0 ? " (upper bound)" : ""), ac, 0, 1).of("solved").at("kappa", kappa).at("weights", "spherical"));
                 if (kappa < 0) {
                     double at = SphericalGardner.atLine(kappa).alpha();
-                    out.add(TheoryCurve.vertical(String.format(Locale.ROOT, "dAT alpha_AT(%s)=%.3f: RS unstable above", k, at), at, 0, 1, 0));
+                    out.add(TheoryCurve.vertical(String.format(Locale.ROOT, "dAT alpha_AT(%s)=%.3f: RS unstable above", k, at), at, 0, 1).of("solved").at("kappa", kappa).at("weights", "spherical"));
                 }
             }
             if (margins.add(binary ? "binary" : "spherical")) {
@@ -147,7 +147,7 @@ public final class PerceptronCapacityExperiment extends Experiment<PerceptronCap
             }
         }
         return new TheoryCurve(binary ? "binary RS kappa_max(alpha) (Gardner-Derrida)" : "spherical RS kappa_max(alpha) (Gardner; RS bound above alpha 2)",
-                x, y, 1);
+                x, y).of("margin").at("weights", binary ? "binary" : "spherical");
     }
 
     static String fmt(double v) {

@@ -364,4 +364,15 @@ final class PerceptronParams {
         byte[] y = PerceptronProblems.randomLabels(p, unit.instanceStream(instanceParams, Purpose.INPUTS, 1));
         return PerceptronProblems.instance(x, y, n, p, gaussian);
     }
+
+    /** The line, computed for the swept values of p other than skip (the curves it takes its colour from). */
+    static TheoryCurve atSwept(TheoryCurve c, Point p, List<String> swept, String skip) {
+        TheoryCurve out = c;
+        for (String name : swept) {
+            if (!name.equals(skip)) {
+                out = out.at(name, p.values().get(name));
+            }
+        }
+        return out;
+    }
 }

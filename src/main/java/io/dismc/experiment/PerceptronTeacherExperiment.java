@@ -110,11 +110,11 @@ public final class PerceptronTeacherExperiment extends Experiment<PerceptronTeac
                 x[k] = lo + (hi - lo) * k / m;
                 y[k] = GibbsLearning.generalizationError(x[k]);
             }
-            out.add(new TheoryCurve("RS Gibbs student (a typical point of the version space: --solver equilibrium)", x, y, 0));
+            out.add(new TheoryCurve("RS Gibbs student (a typical point of the version space: --solver equilibrium)", x, y).of("test_error").at("weights", "spherical"));
         }
         if (binary) {
             double a = BinaryTeacherStudent.PERFECT_GENERALIZATION_ALPHA;
-            out.add(TheoryCurve.vertical("binary teacher and student: Gibbs student perfect above alpha=1.245", a, 1e-3, 0.5, 0));
+            out.add(TheoryCurve.vertical("binary teacher and student: Gibbs student perfect above alpha=1.245", a, 1e-3, 0.5).of("test_error").at("weights", "binary"));
         }
         return out;
     }

@@ -13,6 +13,8 @@ import io.dismc.params.Param;
 import io.dismc.params.UsageError;
 import io.dismc.rng.RandomStream;
 import io.dismc.rng.StreamIds.Purpose;
+import io.dismc.theory.hopfield.ConvergenceFailure;
+import io.dismc.theory.hopfield.MixtureSpinodals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +22,8 @@ import java.util.List;
  * Generalization to unseen examples in the RFHM (Kalaj et al. 2024; docs/models.md 1.3): examples mix
  * exactly L features; the network stores P of them. Starting on a stored example, on unseen
  * examples built from the same features with L_test = 3, 5, 7, and on a feature, T = 0 dynamics
- * measures each one's local stability (overlap of the fixed point with the start).
+ * measures each one's local stability (overlap of the fixed point with the start). The figure marks the RS
+ * spinodals alpha_n of the dense model, where n-feature mixtures become attractors (docs/models.md 1.4).
  */
 public final class RfhmUnseenExperiment extends Experiment<RfhmUnseenExperiment.Result> {
     static final int[] TEST_SPARSITIES = {3, 5, 7};
@@ -30,8 +33,12 @@ public final class RfhmUnseenExperiment extends Experiment<RfhmUnseenExperiment.
     static final Param<Integer> SPARSITY = Param.integer("sparsity", "3", 1, 1_000_000, "L: features mixed in each stored example");
     static final Param<Integer> PROBES = Param.integer("probes", "4", 1, 10_000,
             "examples probed per sample (stored, unseen for each L_test, and a feature each)");
-    static final Param<String> WEIGHTS = Param.choice("weights", "gaussian", List.of("gaussian", "binary"),
-            "mixing weights of the L features: N(0,1) or +-1");
+    /**
+     * +-1 by default: an unseen example is then a symmetric mixture of its features, the state whose
+     * spinodal the theory gives, and the authors' reported numbers follow (docs/models.md 1.4.11).
+     */
+    static final Param<String> WEIGHTS = Param.choice("weights", "binary", List.of("binary", "gaussian"),
+            "mixing weights of the L features: +-1 (symmetric mixtures) or N(0,1)");
     static final Param<Integer> MAX_SWEEPS = CommonParams.maxSweeps("500");
 
     /**
@@ -140,6 +147,57 @@ public final class RfhmUnseenExperiment extends Experiment<RfhmUnseenExperiment.
         } finally {
             unseen.forEach(SpinStack::close);
         }
+    }
+
+    /**
+     * The RS spinodals of the dense RFHM (Kalaj et al.; docs/models.md 1.4) at each alpha_D of the run at T = 0:
+     * vertical lines at alpha_n, beyond which a symmetric mixture of n features is an attractor: n = 1 (a
+     * feature, the learning line) with m_feature, n = 3, 5, 7 with the unseen examples of L_test = n, which are
+     * such mixtures exactly with --weights binary (the labels say so otherwise). Only those inside the run's
+     * load range are drawn.
+     */
+    @Override
+    public List<TheoryCurve> theory(List<PointSummary> summaries, List<String> swept) {
+        java.util.TreeSet<Double> alphas = new java.util.TreeSet<>();
+        java.util.TreeSet<Double> densities = new java.util.TreeSet<>();
+        java.util.Set<String> weights = new java.util.TreeSet<>();
+        for (PointSummary s : summaries) {
+            if (s.point().get(CommonParams.TEMPERATURE) == 0) {
+                alphas.add(s.point().get(ALPHA));
+                densities.add(s.point().get(ALPHA_D));
+                weights.add(s.point().get(WEIGHTS));
+            }
+        }
+        // with +-1 weights an unseen L-example is exactly a symmetric L-mixture; Gaussian weights make most
+        // of them close to their strongest feature instead (docs/models.md 1.4)
+        boolean symmetric = weights.equals(java.util.Set.of("binary"));
+        List<TheoryCurve> out = new ArrayList<>();
+        if (alphas.isEmpty()) {
+            return out;
+        }
+        boolean sweptD = swept.contains(ALPHA_D.name());
+        for (double alphaD : densities) {
+            for (int n : MixtureSpinodals.REPORTED) {
+                double an;
+                try {
+                    an = MixtureSpinodals.load(n, alphaD);
+                } catch (ConvergenceFailure e) {
+                    continue;
+                }
+                if (!(an >= alphas.first() && an <= alphas.last())) {
+                    continue;
+                }
+                String what = n == 1 ? "a feature (learning line)"
+                        : symmetric ? n + "-mixtures, the L_test = " + n + " examples"
+                        : "symmetric " + n + "-mixtures (L_test = " + n + " with --weights binary)";
+                String name = String.format(java.util.Locale.ROOT, "RS spinodal alpha_%d = %.4f%s: %s", n, an,
+                        sweptD ? " at alpha_D = " + Point.canonical(alphaD) : "", what);
+                TheoryCurve c = new TheoryCurve(name, new double[] {an, an}, new double[] {0, 1})
+                        .of(n == 1 ? "m_feature" : "m_test_L" + n);
+                out.add(sweptD ? c.at(ALPHA_D.name(), alphaD) : c);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -82,16 +82,15 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
         tgtData = tgtData.withTargets(target.outputs(tgtData));
         Dataset test = Dataset.gaussianInputs(n, pt.get(TwoLayerParams.TEST), unit.instanceStream(INSTANCE, Purpose.TEST_EXAMPLES, 0));
         TrainingSpec plain = TwoLayerParams.training(pt, 0);
-        TwoLayerTrainer.Observer none = (s, w, l) -> {};
         // initial weights and training streams come from the instance too: every delta starts from the
         // same pretrained network, and the from-scratch baseline is the same for every delta
         float[] w0 = TwoLayerTrainer.initialWeights(net, unit.instanceStream(INSTANCE, Purpose.TRAINING, 0));
         float[] pre = TwoLayerTrainer.train(net, srcData, List.of(w0), null, List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 1)),
-                plain, backend, none)[0];
+                plain, backend)[0];
         float[] fine = TwoLayerTrainer.train(net, tgtData, List.of(pre), new float[][] {pre},
-                List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 2)), TwoLayerParams.training(pt, pt.get(DELTA)), backend, none)[0];
-        float[] scratch = TwoLayerTrainer.train(net, tgtData, List.of(w0), null, List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 3)),
-                plain, backend, none)[0];
+                List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 2)), TwoLayerParams.training(pt, pt.get(DELTA)), backend)[0];
+        float[] scratch = TwoLayerTrainer.train(net, tgtData, List.of(w0), null,
+                List.of(unit.instanceStream(INSTANCE, Purpose.TRAINING, 3)), plain, backend)[0];
         return new Result(TwoLayerObservables.testError(net, fine, test, target.outputs(test), false),
                 TwoLayerObservables.testError(net, scratch, test, target.outputs(test), false),
                 TwoLayerObservables.testError(net, pre, test, source.outputs(test), false));

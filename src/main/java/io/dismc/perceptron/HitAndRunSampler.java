@@ -1,7 +1,7 @@
 package io.dismc.perceptron;
 
 import io.dismc.backend.Backend;
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 import io.dismc.parallel.Parallel;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;

@@ -1,17 +1,19 @@
 package io.dismc.perceptron;
 
 import io.dismc.backend.Backend;
-import io.dismc.parallel.Parallel;
-import io.dismc.dynamics.LangevinSpec;
+import io.dismc.backend.Constraints;
+import io.dismc.backend.DescentResult;
+import io.dismc.backend.SphereDescentRule;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GD / Langevin on the sphere for spherical perceptrons, batched over replicas: the gradient of the
- * hinge-like loss is a matrix-vector product per replica (computed in parallel), the update and the
- * projection are the backend's Langevin step (kernels/langevin.cu on the GPU).
+ * GD / Langevin on the sphere for spherical perceptrons (docs/models.md 2), batched over replicas: the
+ * backend runs every replica to its end with the instance resident (kernels/sphere_descent.cu and
+ * kernels/langevin.cu on the GPU), the stabilities, the hinge-like loss's gradient, the step and the
+ * projection on the sphere included, and reports per replica its weights, violations and steps.
  */
 public final class SphericalDescent {
     private SphericalDescent() {}
@@ -19,84 +21,18 @@ public final class SphericalDescent {
     /** Every replica from its own start (on the sphere) with its own stream; returns one outcome each. */
     public static List<SolverOutcome> run(PerceptronInstance inst, List<float[]> starts, List<RandomStream> streams,
                                           DescentSpec spec, Backend backend) {
-        int r = starts.size();
-        int n = inst.n();
-        float[][] w = new float[r][];
-        for (int k = 0; k < r; k++) {
-            w[k] = starts.get(k).clone();
-        }
-        float[][] grad = new float[r][n];
-        int[] violations = new int[r];
-        boolean[] active = new boolean[r];
-        long[] steps = new long[r];
-        java.util.Arrays.fill(active, true);
-        LangevinSpec step = new LangevinSpec(spec.eta(), spec.temperature(), 0.0, true);
-        for (int t = 0; t <= spec.maxSteps(); t++) {
-            Parallel.forEach(backend.pool(), r, k -> violations[k] = gradient(inst, w[k], spec, grad[k]));
-            List<Integer> moving = new ArrayList<>();
-            for (int k = 0; k < r; k++) {
-                if (active[k] && (violations[k] == 0 || t == spec.maxSteps())) {
-                    active[k] = false;
-                } else if (active[k]) {
-                    moving.add(k);
-                }
+        List<DescentResult> ends = backend.training().sphericalDescent(new Constraints(inst.n(), inst.p(), inst.xi()),
+                new SphereDescentRule(spec.eta(), spec.temperature(), spec.maxSteps(), spec.kappa(), spec.lossExponent()),
+                starts.toArray(float[][]::new), streams);
+        List<SolverOutcome> out = new ArrayList<>(ends.size());
+        for (DescentResult e : ends) {
+            double[] d = new double[e.weights().length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = e.weights()[i];
             }
-            if (moving.isEmpty()) {
-                break;
-            }
-            float[][] mw = new float[moving.size()][];
-            float[][] mg = new float[moving.size()][];
-            List<RandomStream> ms = new ArrayList<>();
-            for (int q = 0; q < moving.size(); q++) {
-                int k = moving.get(q);
-                mw[q] = w[k];
-                mg[q] = grad[k];
-                ms.add(streams.get(k));
-                steps[k]++;
-            }
-            backend.training().langevinStep(mw, mg, step, ms, t);
-        }
-        List<SolverOutcome> out = new ArrayList<>();
-        for (int k = 0; k < r; k++) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = w[k][i];
-            }
-            out.add(new SolverOutcome(d, violations[k] == 0, steps[k], violations[k]));
+            out.add(new SolverOutcome(d, e.solved(), e.steps(), e.violations()));
         }
         return out;
-    }
-
-    /** dL/dw for L = sum_mu (kappa - Delta^mu)^r theta(kappa - Delta^mu); returns the violations. */
-    static int gradient(PerceptronInstance inst, float[] w, DescentSpec spec, float[] grad) {
-        int n = inst.n();
-        int p = inst.p();
-        double[] xi = inst.xi();
-        double sqrtN = Math.sqrt(n);
-        double[] wd = new double[n];
-        for (int i = 0; i < n; i++) {
-            wd[i] = w[i];
-        }
-        double[] h = inst.fields(wd);
-        // coefficient of xi^mu / sqrt(N) in -dL/dw: r (kappa - Delta)^(r-1) on violated constraints
-        double[] c = new double[p];
-        int violated = 0;
-        for (int mu = 0; mu < p; mu++) {
-            double gap = spec.kappa() - h[mu] / sqrtN;
-            if (gap > 0) {
-                violated++;
-                c[mu] = spec.lossExponent() == 1 ? 1.0 : 2.0 * gap;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int off = i * p;
-            double g = 0;
-            for (int mu = 0; mu < p; mu++) {
-                g += c[mu] * xi[off + mu];
-            }
-            grad[i] = (float) (-g / sqrtN);
-        }
-        return violated;
     }
 
     /** A uniformly random point of the sphere |w|^2 = N from Gaussians 0..N-1 of the stream. */
@@ -107,7 +43,15 @@ public final class SphericalDescent {
         for (int i = 0; i < n; i++) {
             w[i] = (float) g[i];
         }
-        io.dismc.dynamics.LangevinStep.projectOnSphere(w);
+        // w <- w sqrt(N) / |w|, the norm in double in index order (as the backends project)
+        double sumsq = 0;
+        for (float x : w) {
+            sumsq += (double) x * x;
+        }
+        double scale = Math.sqrt(w.length / sumsq);
+        for (int i = 0; i < n; i++) {
+            w[i] = (float) (w[i] * scale);
+        }
         return w;
     }
 }

@@ -14,10 +14,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code figure.png/.svg}: curves with standard-error bars against the horizontal parameter,
  *       one curve per value of the other swept parameters, one panel per declared group of
- *       observables (stacked), theory lines in the first panel; or, for a profile figure, one
- *       curve per point over the profile's abscissae;</li>
+ *       observables (stacked), theory lines in the panel of what they predict; or, for a profile
+ *       figure, one curve per point over the profile's abscissae;</li>
  *   <li>{@code heatmap-OBS.png/.svg}: for each of the figure's series, when both heat-map
- *       parameters are swept.</li>
+ *       parameters are swept, with the theory phase lines over the cells.</li>
  * </ul>
  * Titles name the experiment, its fixed parameters and the samples per point; captions say what the
  * error bars are. What is drawn (series, styles, ticks, words) is decided here, in the figure models;
@@ -33,14 +33,14 @@ public final class FigurePlotter {
         return plot(title, fig, swept, summaries, List.of(), dir);
     }
 
-    /** The same, with theory lines drawn on the curves figure. */
+    /** The same, with theory lines drawn on the curves figure (and phase lines on the heat maps). */
     public static List<String> plot(String title, Figure fig, List<String> swept, List<PointSummary> summaries,
                                     List<TheoryCurve> theory, Path dir) throws IOException {
         List<String> written = new ArrayList<>();
         written.addAll(save(lines(title, fig, swept, summaries, theory), dir, "figure"));
         if (fig.profile() == null && fig.heatY() != null && swept.contains(fig.x()) && swept.contains(fig.heatY())) {
             for (String obs : fig.series()) {
-                written.addAll(save(heatMap(title, fig, obs, swept, summaries), dir, "heatmap-" + obs));
+                written.addAll(save(heatMap(title, fig, obs, swept, summaries, theory), dir, "heatmap-" + obs));
             }
         }
         return written;
@@ -55,6 +55,12 @@ public final class FigurePlotter {
     /** The heat map of one observable (what heatmap-OBS.png shows), for inspection. */
     public static HeatMapFigure heatMap(String experiment, Figure fig, String obs, List<String> swept, List<PointSummary> summaries) {
         return HeatMaps.build(experiment, fig, obs, swept, summaries);
+    }
+
+    /** The heat map of one observable with the theory phase lines meant for it (what heatmap-OBS.png shows). */
+    public static HeatMapFigure heatMap(String experiment, Figure fig, String obs, List<String> swept, List<PointSummary> summaries,
+                                        List<TheoryCurve> theory) {
+        return HeatMaps.build(experiment, fig, obs, swept, summaries, theory == null ? List.of() : theory);
     }
 
     /** The curves figure as PNG bytes. */

@@ -5,7 +5,22 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.util.Locale;
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.SymbolAxis;
@@ -20,7 +35,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * A {@link HeatMapFigure} as a JFreeChart: one block per (column, row) coloured on viridis
  * (XYBlockRenderer), its value written in it, every column and row labelled (SymbolAxis), and a
- * colour bar titled with the observable (PaintScaleLegend).
+ * colour bar titled with the observable (PaintScaleLegend); theory lines over the cells, each on a white
+ * halo, with their legend under the map.
  */
 final class HeatMapCharts {
     static final int HEIGHT = 620;
@@ -29,6 +45,11 @@ final class HeatMapCharts {
     /** Values are written in the cells while the grid has at most this many columns and rows. */
     static final int MAX_WRITTEN_COLUMNS = 20;
     static final int MAX_WRITTEN_ROWS = 24;
+    static final float LINE_WIDTH = 2.4f;
+    /** Height of a legend of lines under the map: its frame and margin, and one row per entry. */
+    static final int LEGEND_BASE = 24;
+    static final int LEGEND_ROW = 18;
+    static final int LEGEND_SAMPLE = 70;
 
     private HeatMapCharts() {}
 
@@ -58,6 +79,7 @@ final class HeatMapCharts {
         XYPlot plot = new XYPlot();
         int decimals = decimals(f.values());
         boolean write = cols <= MAX_WRITTEN_COLUMNS && rows <= MAX_WRITTEN_ROWS;
+        List<XYTextAnnotation> texts = new ArrayList<>();
         for (int i = 0; i < cols; i++) {
             for (int j = 0; j < rows; j++) {
                 double v = f.values()[i][j];
@@ -69,7 +91,7 @@ final class HeatMapCharts {
                     XYTextAnnotation text = new XYTextAnnotation(String.format(Locale.ROOT, "%." + decimals + "f", v), i, j);
                     text.setFont(CELL);
                     text.setPaint(Palette.luminance(Palette.viridis(f.fraction(v))) < 0.3 ? Color.WHITE : Color.BLACK);
-                    plot.addAnnotation(text, false);
+                    texts.add(text);
                 }
             }
         }
@@ -88,6 +110,12 @@ final class HeatMapCharts {
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
 
+        if (f.lines().isEmpty()) {
+            texts.forEach(t -> plot.addAnnotation(t, false));
+        } else {
+            overlay(plot, f, texts);
+        }
+
         PaintScaleLegend bar = new PaintScaleLegend(scale, TickedAxes.of(new Axis(f.colourLabel(), f.lo(), f.hi(), false,
                 f.colourTicks())));
         bar.setPosition(RectangleEdge.RIGHT);
@@ -101,7 +129,68 @@ final class HeatMapCharts {
         bar.setMargin(new RectangleInsets(4, 20, 48, 4)); // bottom: the horizontal axis' height, so the bar spans the grid
         JFreeChart chart = Charts.titled(f.title(), plot);
         chart.addSubtitle(bar);
-        return new Charts.Sized(chart, Charts.width(f.title(), 0), HEIGHT);
+        double legendWidth = 0;
+        if (!f.lines().isEmpty()) {
+            // one entry per row: the labels are sentences (what a line is and where it comes from)
+            ColumnArrangement rowsOf = new ColumnArrangement(HorizontalAlignment.LEFT, VerticalAlignment.TOP, 0, 0);
+            LegendTitle legend = new LegendTitle(plot, rowsOf, rowsOf);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setItemFont(Charts.LEGEND);
+            legend.setFrame(new BlockBorder(Charts.GRID.darker()));
+            legend.setItemLabelPadding(new RectangleInsets(2, 6, 2, 4));
+            legend.setPadding(new RectangleInsets(4, 4, 4, 6));
+            legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+            chart.addSubtitle(legend);
+            for (String label : f.legend()) {
+                legendWidth = Math.max(legendWidth, LEGEND_SAMPLE + Charts.textWidth(label, Charts.LEGEND));
+            }
+        }
+        int height = HEIGHT + (f.lines().isEmpty() ? 0 : LEGEND_BASE + f.lines().size() * LEGEND_ROW);
+        return new Charts.Sized(chart, Charts.width(f.title(), legendWidth + 140), height);
+    }
+
+    /**
+     * The theory lines over the cells: each drawn over a wider white halo so that it reads on dark and
+     * light cells alike; the legend lists the lines only (the colour bar explains the cells). The cell
+     * values are drawn after the lines (the line layer's foreground), so a line never hides a number.
+     */
+    private static void overlay(XYPlot plot, HeatMapFigure f, List<XYTextAnnotation> texts) {
+        XYSeriesCollection halos = new XYSeriesCollection();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer haloRenderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D sample = new Line2D.Double(-17, 0, 17, 0);
+        for (int i = 0; i < f.lines().size(); i++) {
+            PlotSeries s = f.lines().get(i);
+            XYSeries line = new XYSeries(i, false, true);
+            for (int k = 0; k < s.x().length; k++) {
+                line.add(s.x()[k], s.y()[k]);
+            }
+            halos.addSeries(line);
+            try {
+                lines.addSeries(line.createCopy(0, line.getItemCount() - 1));
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+            haloRenderer.setSeriesPaint(i, Color.WHITE);
+            haloRenderer.setSeriesStroke(i, new BasicStroke(LINE_WIDTH + 3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            BasicStroke stroke = s.style().stroke(LINE_WIDTH);
+            lineRenderer.setSeriesPaint(i, s.style().colour());
+            lineRenderer.setSeriesStroke(i, stroke);
+            items.add(new LegendItem(s.label(), null, null, null, sample, stroke, s.style().colour()));
+        }
+        for (XYLineAndShapeRenderer r : List.of(haloRenderer, lineRenderer)) {
+            r.setDrawSeriesLineAsPath(true);
+            r.setDefaultSeriesVisibleInLegend(false);
+        }
+        texts.forEach(t -> lineRenderer.addAnnotation(t, Layer.FOREGROUND));
+        plot.setDataset(1, halos);
+        plot.setRenderer(1, haloRenderer);
+        plot.setDataset(2, lines);
+        plot.setRenderer(2, lineRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // cells, then halos, then lines
+        plot.setFixedLegendItems(items);
     }
 
     /** An axis with one labelled position per column (or row), 0, 1, ..., and half a cell of margin. */

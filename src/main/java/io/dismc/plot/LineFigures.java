@@ -17,7 +17,8 @@ import java.util.Map;
  * each panel draws its observables. Styles: the colour follows the first other swept parameter
  * (viridis, ordered by value; the observable when nothing else is swept), the dash the second one
  * (or the observable, when a panel has several), and every curve of a panel has its own marker;
- * theory lines are black, dashed, without markers, in the panel each names (profile figures: beside the curves).
+ * theory lines are dashed, without markers, in the panel of the observable they predict (else the
+ * first), coloured like the curves they are computed for (else black).
  */
 final class LineFigures {
     /** Above this many curves in one undeclared panel, each observable gets its own panel. */
@@ -42,7 +43,7 @@ final class LineFigures {
             Figure.Panel all = panels.get(0);
             panels = all.series().stream().map(o -> new Figure.Panel(List.of(o), all.yLabel() + ": " + o, all.logY())).toList();
         }
-        List<TheoryCurve> lines = theory == null ? List.of() : theory;
+        List<TheoryCurve> lines = theory == null ? List.of() : theory.stream().filter(c -> !c.phaseLine()).toList();
         boolean logX = fig.logX() && x.equals(fig.x()) && allX(summaries, x);
         List<List<PlotSeries>> seriesPerPanel = new ArrayList<>();
         List<Double> xs = new ArrayList<>();
@@ -52,7 +53,7 @@ final class LineFigures {
             List<PlotSeries> series = panelSeries(fig, panels.get(pi), x, others, groups, summaries, observables,
                     others.isEmpty() ? markers : 0);
             markers += series.size();
-            series.addAll(theorySeries(inPanel(lines, pi, panels.size()), logX));
+            series.addAll(theorySeries(panelTheory(lines, panels, pi), logX, c -> theoryColour(c, others, summaries, observables)));
             for (PlotSeries s : series) {
                 for (double v : s.x()) {
                     xs.add(v);
@@ -195,13 +196,52 @@ final class LineFigures {
         return out;
     }
 
-    /** The theory lines of panel pi (lines naming a panel past the last are drawn in the first). */
-    static List<TheoryCurve> inPanel(List<TheoryCurve> lines, int pi, int panels) {
-        return lines.stream().filter(c -> (c.panel() >= 0 && c.panel() < panels ? c.panel() : 0) == pi).toList();
+    /** The theory lines of panel pi: those predicting one of its observables; the first panel also takes the rest. */
+    private static List<TheoryCurve> panelTheory(List<TheoryCurve> lines, List<Figure.Panel> panels, int pi) {
+        List<TheoryCurve> out = new ArrayList<>();
+        for (TheoryCurve c : lines) {
+            int home = 0;
+            for (int k = 0; k < panels.size(); k++) {
+                if (c.observable() != null && panels.get(k).series().contains(c.observable())) {
+                    home = k;
+                    break;
+                }
+            }
+            if (home == pi) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
-    private static List<PlotSeries> theorySeries(List<TheoryCurve> theory, boolean logX) {
+    /**
+     * A theory line's colour: that of the measured curves it is computed for (the value it names of the
+     * parameter the colours follow), or of the observable it predicts when the colours follow observables;
+     * black when it names neither.
+     */
+    static Color theoryColour(TheoryCurve c, List<String> others, List<PointSummary> summaries, List<String> observables) {
+        if (!others.isEmpty()) {
+            Object v = c.at().get(others.get(0));
+            List<Object> levels = levels(summaries, others.get(0));
+            for (int i = 0; v != null && i < levels.size(); i++) {
+                if (sameValue(levels.get(i), v)) {
+                    return Palette.ordered(levels.size()).get(i);
+                }
+            }
+            return THEORY;
+        }
+        int i = c.observable() == null ? -1 : observables.indexOf(c.observable());
+        return i < 0 ? THEORY : Palette.ordered(observables.size()).get(i);
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        return a instanceof Number x && b instanceof Number y ? x.doubleValue() == y.doubleValue() : a.equals(b);
+    }
+
+    /** Theory lines: dashed in their colour, lines of one colour told apart by their dash patterns. */
+    private static List<PlotSeries> theorySeries(List<TheoryCurve> theory, boolean logX, java.util.function.Function<TheoryCurve, Color> colour) {
         List<PlotSeries> out = new ArrayList<>();
+        Map<Color, Integer> ofColour = new LinkedHashMap<>();
         for (int t = 0; t < theory.size(); t++) {
             TheoryCurve c = theory.get(t);
             List<double[]> pts = new ArrayList<>();
@@ -215,12 +255,17 @@ final class LineFigures {
             }
             double[] xs = pts.stream().mapToDouble(p -> p[0]).toArray();
             double[] ys = pts.stream().mapToDouble(p -> p[1]).toArray();
-            out.add(new PlotSeries(c.name(), xs, ys, null, new Style(THEORY, null, 1 + t % (Style.DASHES.length - 1)), true));
+            Color col = colour.apply(c);
+            int k = ofColour.merge(col, 1, Integer::sum) - 1;
+            out.add(new PlotSeries(c.name(), xs, ys, null, new Style(col, null, 1 + k % (Style.DASHES.length - 1)), true));
         }
         return out;
     }
 
-    /** One curve per point across the profile observables, at the profile's abscissae; theory lines beside them. */
+    /**
+     * One curve per point across the profile observables, at the profile's abscissae; theory lines beside
+     * them, in the colour of the point whose parameter values they name (else black).
+     */
     private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
                                       List<TheoryCurve> theory) {
         List<PlotSeries> series = new ArrayList<>();
@@ -229,6 +274,7 @@ final class LineFigures {
         for (Group g : groups(summaries, swept)) { // ordered by the swept values
             ordered.addAll(g.points());
         }
+        Map<PointSummary, Color> drawn = new LinkedHashMap<>();
         for (PointSummary s : ordered) {
             List<String> label = new ArrayList<>();
             for (String o : swept) {
@@ -246,11 +292,12 @@ final class LineFigures {
             }
             pts.sort(Comparator.comparingDouble(p -> p[0]));
             int i = series.size();
+            drawn.put(s, colours.get(i));
             series.add(new PlotSeries(label.isEmpty() ? "all samples" : String.join(", ", label),
                     pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(),
                     pts.stream().mapToDouble(p -> p[2]).toArray(), new Style(colours.get(i), Marker.nth(i), 0), false));
         }
-        series.addAll(theorySeries(theory, false));
+        series.addAll(theorySeries(theory, false, c -> profileColour(c, drawn)));
         double[] xs = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
         LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, false), Axis.fit(fig.yLabel(), yExtent(series, false), false), series);
         List<String> title = List.of(Headings.title(experiment, null, fig, swept, summaries),
@@ -296,5 +343,24 @@ final class LineFigures {
     static double value(PointSummary s, String param) {
         Object v = s.point().values().get(param);
         return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** The colour of the first drawn point whose values include every value the line names. */
+    private static Color profileColour(TheoryCurve c, Map<PointSummary, Color> drawn) {
+        if (c.at().isEmpty()) {
+            return THEORY;
+        }
+        for (Map.Entry<PointSummary, Color> d : drawn.entrySet()) {
+            Map<String, Object> values = d.getKey().point().values();
+            boolean all = true;
+            for (Map.Entry<String, Object> e : c.at().entrySet()) {
+                Object v = values.get(e.getKey());
+                all &= v != null && sameValue(v, e.getValue());
+            }
+            if (all) {
+                return d.getValue();
+            }
+        }
+        return THEORY;
     }
 }

@@ -51,6 +51,26 @@ public final class MemoryBudget {
                         + Math.max(1, (long) Math.ceil((unit + BASE_BYTES) / USABLE / (1L << 30))) + "g where the machine has it");
     }
 
+    /** The estimate of the largest unit of these points. */
+    public static long largestUnit(Experiment<?> e, List<Point> points) {
+        long unit = 0;
+        for (Point p : points) {
+            unit = Math.max(unit, e.memoryBytes(p));
+        }
+        return unit;
+    }
+
+    /** The most heap the JVM has held in use so far (sum of the heap pools' peaks). */
+    public static long peakHeapUsed() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
     static String describe(Experiment<?> e, Point p) {
         // the leading numeric parameters: the sizes and loads that set a unit's memory
         StringBuilder sb = new StringBuilder();
@@ -63,7 +83,7 @@ public final class MemoryBudget {
         return sb.toString();
     }
 
-    static String gib(long bytes) {
+    public static String gib(long bytes) {
         return bytes >= (1L << 30) ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
     }

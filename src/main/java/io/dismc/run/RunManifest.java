@@ -204,6 +204,19 @@ public final class RunManifest {
         root.set("device_counters", o);
     }
 
+    /**
+     * What the session needed: the estimate of the largest unit (what MemoryBudget checked), the peak
+     * heap the JVM actually used, and the heap it was allowed.
+     */
+    public void setMemory(ObjectNode session, long unitEstimate, long peakHeap, long maxHeap) {
+        if (session != null) {
+            ObjectNode o = session.putObject("memory");
+            o.put("unit_estimate_bytes", unitEstimate);
+            o.put("peak_heap_bytes", peakHeap);
+            o.put("max_heap_bytes", maxHeap);
+        }
+    }
+
     public void setSources(List<String> dirs) {
         root.set("merged_from", JSON.valueToTree(dirs));
     }

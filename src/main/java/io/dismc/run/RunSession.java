@@ -141,10 +141,12 @@ public final class RunSession {
         double wall = (System.nanoTime() - t0) * 1e-9;
         m.finish(session, records.size(), mine.size(), RunFolder.seconds(records), wall, todo.size());
         m.setCounters(session, backend.counters().snapshot().since(before));
+        long peak = MemoryBudget.peakHeapUsed();
+        m.setMemory(session, MemoryBudget.largestUnit(e, points), peak, Runtime.getRuntime().maxMemory());
         RunFolder.Finished f = RunFolder.finish(dir, sweep, points, records, m, g.plot());
         out.print(f.table());
-        out.printf(Locale.ROOT, "%d units (%d computed now, %d from before) in %.1f s on %s%n", records.size(), todo.size(),
-                done.size(), wall, backend.description());
+        out.printf(Locale.ROOT, "%d units (%d computed now, %d from before) in %.1f s on %s; peak heap %s%n", records.size(),
+                todo.size(), done.size(), wall, backend.description(), MemoryBudget.gib(peak));
         out.println("wrote " + dir.toAbsolutePath() + ": " + String.join(", ", f.files()));
         for (String problem : f.problems()) {
             err.println("dismc: " + problem);

@@ -1,36 +1,34 @@
 package io.dismc.twolayer;
 
+import io.dismc.backend.ActivationFunction;
+
 /**
- * Hidden-unit activations g and their derivatives. erf is g(h) = erf(h / sqrt(2)) (Saad and Solla's
- * convention), for which the Gaussian average E[g(u) g(v)] has a closed form (see {@link #correlation}).
+ * Hidden-unit activations g and their derivatives (pointwise: {@link ActivationFunction}) with the
+ * Gaussian averages of the NNGP kernels. erf is g(h) = erf(h / sqrt(2)) (Saad and Solla's convention),
+ * for which E[g(u) g(v)] has a closed form (see {@link #correlation}).
  */
 public enum Activation {
-    LINEAR, ERF, TANH, RELU, SIGN;
+    LINEAR(ActivationFunction.LINEAR), ERF(ActivationFunction.ERF), TANH(ActivationFunction.TANH), RELU(ActivationFunction.RELU),
+    SIGN(ActivationFunction.SIGN);
 
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+    private final ActivationFunction pointwise;
+
+    Activation(ActivationFunction pointwise) {
+        this.pointwise = pointwise;
+    }
+
+    /** g and g' themselves, as the training contract names them. */
+    public ActivationFunction pointwise() {
+        return pointwise;
+    }
 
     public double g(double h) {
-        return switch (this) {
-            case LINEAR -> h;
-            case ERF -> org.apache.commons.numbers.gamma.Erf.value(h * INV_SQRT2);
-            case TANH -> Math.tanh(h);
-            case RELU -> h > 0 ? h : 0;
-            case SIGN -> h >= 0 ? 1 : -1;
-        };
+        return pointwise.g(h);
     }
 
     /** g'(h); sign has zero derivative almost everywhere (GD cannot train it: the binary committee uses SA). */
     public double derivative(double h) {
-        return switch (this) {
-            case LINEAR -> 1;
-            case ERF -> Math.sqrt(2 / Math.PI) * Math.exp(-h * h / 2);
-            case TANH -> {
-                double t = Math.tanh(h);
-                yield 1 - t * t;
-            }
-            case RELU -> h > 0 ? 1 : 0;
-            case SIGN -> 0;
-        };
+        return pointwise.derivative(h);
     }
 
     /** Whether E[g(u) g(v)] over jointly Gaussian (u, v) has the closed form below. */

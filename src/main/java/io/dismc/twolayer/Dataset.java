@@ -1,5 +1,6 @@
 package io.dismc.twolayer;
 
+import io.dismc.backend.Examples;
 import io.dismc.rng.RandomStream;
 
 /**
@@ -23,6 +24,11 @@ public record Dataset(int n, int p, double[] x, double[] xt, double[] y) {
             }
         }
         return new Dataset(n, p, x, xt, y);
+    }
+
+    /** The same arrays as the training contract takes them (no copy). */
+    public Examples examples() {
+        return new Examples(n, p, x, xt, y);
     }
 
     public Dataset withTargets(double[] targets) {

@@ -1,6 +1,6 @@
 package io.dismc.twolayer;
 
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 
 import io.dismc.data.NdArray;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;

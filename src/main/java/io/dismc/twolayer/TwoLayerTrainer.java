@@ -1,104 +1,83 @@
 package io.dismc.twolayer;
 
 import io.dismc.backend.Backend;
-import io.dismc.parallel.Parallel;
-import io.dismc.dynamics.LangevinSpec;
+import io.dismc.backend.LangevinSpec;
+import io.dismc.backend.TrainingSnapshot;
+import io.dismc.backend.TwoLayerRule;
+import io.dismc.backend.TwoLayerSession;
 import io.dismc.rng.RandomStream;
 import java.util.List;
 
 /**
- * Trains replicas of a two-layer network in lockstep: every step computes all replicas' gradients (the
- * forward and backward matrix products, batched on the backend: kernels/two_layer.cu on the GPU; SGD
- * minibatches differ per replica and run on the host) and then applies one backend Langevin step to
- * all replicas at once (kernels/langevin.cu on the GPU). Curves are recorded
- * at the spec's log-spaced times through the observer.
+ * Trains replicas of a two-layer network in lockstep on the backend (docs/models.md 3.3): one training
+ * session holds the examples and every replica's weights for the whole run (on the GPU they stay on the
+ * device: kernels/two_layer.cu, kernels/langevin.cu), takes the steps there (full batch or SGD
+ * minibatches, drawn per replica from its stream), and brings back the weights and losses only at the
+ * recorded times, where the observer sees them.
  */
 public final class TwoLayerTrainer {
     private TwoLayerTrainer() {}
 
-    /** Called at each recorded time with the step and the replicas' weights (read-only). */
+    /** Called at each recorded time with the step, the replicas' weights and their data-term losses. */
     @FunctionalInterface
     public interface Observer {
         void at(int step, float[][] weights, double[] trainLoss);
     }
 
     /**
-     * @param source elastic anchor per replica (null when spec.elastic() == 0)
+     * Records at the spec's log-spaced times ({@link TrainingSpec#timeGrid}).
+     *
+     * @param source elastic anchor per replica (used when spec.elastic() &gt; 0)
      * @return the trained weights, one vector per replica
      */
     public static float[][] train(TwoLayerNetwork net, Dataset data, List<float[]> starts, float[][] source, List<RandomStream> streams,
                                   TrainingSpec spec, Backend backend, Observer observer) {
-        return trainOn(net, data, starts, source, streams, spec, backend, observer, false);
+        return train(net, data, starts, source, streams, spec, backend, spec.timeGrid(), observer);
     }
 
-    private static float[][] trainOn(TwoLayerNetwork net, Dataset data, List<float[]> starts, float[][] source,
-                                     List<RandomStream> streams, TrainingSpec spec, Backend backend, Observer observer,
-                                     boolean everyStep) {
-        int r = starts.size();
-        int dim = net.parameterCount();
-        float[][] w = new float[r][];
-        for (int k = 0; k < r; k++) {
-            w[k] = starts.get(k).clone();
+    /** Records nothing on the way: only the trained weights come back. */
+    public static float[][] train(TwoLayerNetwork net, Dataset data, List<float[]> starts, float[][] source, List<RandomStream> streams,
+                                  TrainingSpec spec, Backend backend) {
+        return train(net, data, starts, source, streams, spec, backend, new int[0], (t, w, l) -> {});
+    }
+
+    /**
+     * Records at the given steps (increasing, within 0 .. spec.steps()).
+     *
+     * @return the trained weights, one vector per replica
+     */
+    public static float[][] train(TwoLayerNetwork net, Dataset data, List<float[]> starts, float[][] source, List<RandomStream> streams,
+                                  TrainingSpec spec, Backend backend, int[] recordAt, Observer observer) {
+        for (int q = 0; q < recordAt.length; q++) {
+            if (recordAt[q] < 0 || recordAt[q] > spec.steps() || (q > 0 && recordAt[q] <= recordAt[q - 1])) {
+                throw new IllegalArgumentException("recorded steps must increase within 0 .. " + spec.steps());
+            }
         }
-        float[][] grad = new float[r][dim];
-        double[] loss = new double[r];
-        int[] grid = spec.timeGrid();
-        int next = 0;
         LangevinSpec step = new LangevinSpec(spec.eta(), spec.temperature(), spec.weightDecay(), false);
+        // muP gradient descent moves the hidden weights at rate eta K; Langevin keeps the plain rate (its Gibbs measure)
         double hiddenFactor = spec.temperature() == 0 ? net.parameterization().hiddenLearningRateFactor(net.k()) : 1.0;
-        double[][] g = new double[r][dim];
-        int hidden = net.k() * net.n();
-        for (int t = 0; t <= spec.steps(); t++) {
-            if (spec.batch() == 0) {
-                // full batch: all replicas share the dataset, one batched pass on the backend
-                System.arraycopy(backend.training().twoLayerGradients(net, data, w, g), 0, loss, 0, r);
-            } else {
-                int tt = t;
-                Parallel.forEach(backend.pool(), r, k -> loss[k] = net.lossAndGradient(TwoLayerNetwork.widen(w[k]),
-                        minibatch(data, spec.batch(), streams.get(k), tt), g[k]));
+        TwoLayerRule rule = new TwoLayerRule(step, spec.elastic(), hiddenFactor, spec.batch());
+        float[][] w0 = starts.toArray(float[][]::new);
+        try (TwoLayerSession session = backend.training().openTwoLayer(net.shape(), data.examples(), rule, w0,
+                spec.elastic() > 0 ? source : null, streams)) {
+            for (int t : recordAt) {
+                session.advanceTo(t);
+                TrainingSnapshot s = session.snapshot();
+                observer.at(t, s.weights(), s.losses());
             }
-            for (int k = 0; k < r; k++) {
-                for (int i = 0; i < dim; i++) {
-                    double gi = g[k][i];
-                    if (spec.elastic() > 0) {
-                        gi += spec.elastic() * (w[k][i] - source[k][i]);
-                    }
-                    grad[k][i] = (float) (i < hidden ? gi * hiddenFactor : gi);
-                }
-            }
-            if (everyStep) {
-                observer.at(t, w, loss.clone());
-            } else if (next < grid.length && grid[next] == t) {
-                observer.at(t, w, loss.clone());
-                next++;
-            }
-            if (t == spec.steps()) {
-                break;
-            }
-            backend.training().langevinStep(w, grad, step, streams, t);
+            session.advanceTo(spec.steps());
+            return session.weights();
         }
-        return w;
     }
 
-    /** Like {@link #train} without an elastic anchor, calling the observer after every step (samplers use it). */
+    /** Like {@link #train} without an elastic anchor, calling the observer after every step (tests of the sampler use it). */
     public static float[][] trainEveryStep(TwoLayerNetwork net, Dataset data, List<float[]> starts, List<RandomStream> streams,
                                            TrainingSpec spec, Backend backend, Observer observer) {
-        TrainingSpec every = new TrainingSpec(spec.eta(), spec.temperature(), spec.weightDecay(), spec.elastic(), spec.steps(),
-                spec.batch(), spec.steps());
-        return trainOn(net, data, starts, null, streams, every, backend, observer, true);
-    }
-
-    static Dataset minibatch(Dataset d, int b, RandomStream stream, int t) {
-        int[] words = new int[b];
-        stream.words((1L << 40) + (long) t * b, words, 0, b);
-        double[] x = new double[b * d.n()];
-        double[] y = new double[b];
-        for (int q = 0; q < b; q++) {
-            int mu = RandomStream.below(words[q], d.p());
-            System.arraycopy(d.x(), mu * d.n(), x, q * d.n(), d.n());
-            y[q] = d.y()[mu];
+        int[] every = new int[spec.steps() + 1];
+        for (int t = 0; t <= spec.steps(); t++) {
+            every[t] = t;
         }
-        return Dataset.of(d.n(), b, x, y);
+        return train(net, data, starts, null, streams, spec, backend, every, observer);
     }
 
     /** Initial weights: W entries N(0,1) (draws 0 .. K N - 1), readout N(0,1) when trained. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.cpu.FlipCost;
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 import io.dismc.backend.cpu.SpinKernels;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;

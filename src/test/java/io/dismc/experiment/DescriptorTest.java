@@ -37,8 +37,8 @@ class DescriptorTest {
     @Test
     void resultsBecomeColumns() {
         HopfieldExperiment h = new HopfieldExperiment();
-        UnitOutput o = h.output(new HopfieldExperiment.Result(0.5, true, -0.4, 3, false));
-        assertEquals(List.of("m", "retrieved", "energy", "sweeps", "converged"), List.copyOf(o.values().keySet()));
+        UnitOutput o = h.output(new HopfieldExperiment.Result(0.5, true, -0.4, 3, false, 0.98));
+        assertEquals(List.of("m", "retrieved", "energy", "sweeps", "converged", "m_theory"), List.copyOf(o.values().keySet()));
         assertEquals(1.0, o.values().get("retrieved"));
         assertEquals(3.0, o.values().get("sweeps"));
         assertEquals(0.0, o.values().get("converged"));

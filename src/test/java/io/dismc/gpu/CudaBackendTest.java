@@ -9,16 +9,19 @@ import io.dismc.backend.CouplingStack;
 import io.dismc.backend.CpuBackend;
 import io.dismc.backend.CudaBackend;
 import io.dismc.backend.DynamicsSpec;
+import io.dismc.backend.LangevinSpec;
 import io.dismc.backend.Network;
 import io.dismc.backend.RealStack;
 import io.dismc.backend.RelaxationStats;
 import io.dismc.backend.SpinStack;
 import io.dismc.backend.UpdateRule;
+import io.dismc.backend.cpu.LangevinStep;
+import io.dismc.backend.cuda.CudaDevice;
 import io.dismc.backend.cuda.CudaFailure;
 import io.dismc.backend.cuda.DeviceBuffer;
+import io.dismc.backend.cuda.LangevinDriver;
 import io.dismc.data.RealMatrix;
 import io.dismc.data.SpinMatrix;
-import io.dismc.dynamics.LangevinSpec;
 import io.dismc.experiment.HopfieldExperiment;
 import io.dismc.experiment.RfhmExperiment;
 import io.dismc.model.ProjectionGrid;
@@ -227,34 +230,55 @@ class CudaBackendTest {
         }
     }
 
+    /**
+     * kernels/langevin.cu (LangevinDriver) against its twin backend.cpu.LangevinStep: the same floats, off
+     * and on the sphere; replicas marked inactive are left as they are.
+     */
     @Test
     @Tag("emulated")
     void langevinStepMatchesTheCpuStep() {
         CudaBackend gpu = Gpu.backend();
+        CudaDevice dev = gpu.device();
+        LangevinDriver driver = new LangevinDriver(dev);
         int n = 1000;
+        int replicas = 5;
         for (boolean sphere : new boolean[] {false, true}) {
             LangevinSpec spec = new LangevinSpec(0.02, 0.4, 0.1, sphere);
-            float[][] wa = new float[5][n];
-            float[][] g = new float[5][n];
-            List<RandomStream> streams = new ArrayList<>();
-            for (int r = 0; r < 5; r++) {
+            float[][] wa = new float[replicas][n];
+            float[] g = new float[replicas * n];
+            long[] ids = new long[replicas];
+            int[] active = {1, 0, 1, 1, 0};
+            for (int r = 0; r < replicas; r++) {
                 for (int i = 0; i < n; i++) {
                     wa[r][i] = 1f + 0.001f * i;
-                    g[r][i] = (float) Math.cos(i * 0.1 + r);
+                    g[r * n + i] = (float) Math.cos(i * 0.1 + r);
                 }
-                streams.add(new RandomStream(11, r));
+                ids[r] = r;
             }
-            float[][] wb = new float[5][];
-            for (int r = 0; r < 5; r++) {
-                wb[r] = wa[r].clone();
+            float[] wb = new float[replicas * n];
+            for (int r = 0; r < replicas; r++) {
+                System.arraycopy(wa[r], 0, wb, r * n, n);
             }
-            for (long step = 0; step < 20; step++) {
-                cpu.training().langevinStep(wa, g, spec, streams, step);
-                gpu.training().langevinStep(wb, g, spec, streams, step);
+            float[] start = wb.clone();
+            try (DeviceBuffer dw = dev.upload(wb, "weights"); DeviceBuffer dg = dev.upload(g, "gradients");
+                 DeviceBuffer di = dev.upload(ids, "ids"); DeviceBuffer da = dev.upload(active, "active")) {
+                for (long step = 0; step < 20; step++) {
+                    for (int r = 0; r < replicas; r++) {
+                        if (active[r] == 1) {
+                            float[] gr = java.util.Arrays.copyOfRange(g, r * n, (r + 1) * n);
+                            LangevinStep.apply(wa[r], gr, spec, new RandomStream(11, r), step);
+                        }
+                    }
+                    driver.step(dw, dg, da, n, replicas, di, 11, step, spec);
+                }
+                dev.download(dw, wb, "weights");
             }
-            for (int r = 0; r < 5; r++) {
-                for (int i = 0; i < n; i++) {
-                    assertEquals(wa[r][i], wb[r][i], 1e-5f * Math.max(1f, Math.abs(wa[r][i])), "sphere=" + sphere + " w[" + r + "][" + i + "]");
+            for (int r = 0; r < replicas; r++) {
+                float[] b = java.util.Arrays.copyOfRange(wb, r * n, (r + 1) * n);
+                if (active[r] == 1) {
+                    assertArrayEquals(wa[r], b, "sphere=" + sphere + " replica " + r);
+                } else {
+                    assertArrayEquals(java.util.Arrays.copyOfRange(start, r * n, (r + 1) * n), b, "inactive replica " + r + " moved");
                 }
             }
         }
@@ -273,7 +297,7 @@ class CudaBackendTest {
         try (DeviceBuffer in = gpu.device().alloc(8 * 16, "test input"); DeviceBuffer out = gpu.device().alloc(16, "test output")) {
             // 4096 threads per block exceeds every GPU's limit: the launch itself is refused
             CudaFailure launch = assertThrows(CudaFailure.class,
-                    () -> gpu.device().launch("sign_of", 1, 1, 4096, 1, "a deliberately invalid block", in, out, 16L));
+                    () -> io.dismc.backend.cuda.DeviceAccess.launch(gpu.device(), "sign_of", 1, 4096, "a deliberately invalid block", in, out, 16L));
             assertTrue(launch.getMessage().contains("sign_of") && launch.getMessage().contains("4096"), launch.getMessage());
         }
     }

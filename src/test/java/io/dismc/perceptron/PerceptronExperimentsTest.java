@@ -112,12 +112,12 @@ class PerceptronExperimentsTest {
     /** Every perceptron figure carries its replica lines, computed by io.dismc.theory.perceptron (docs/models.md 2.9). */
     @Test
     void everyPerceptronFigureDrawsItsReplicaLines() {
-        assertLine(theory(new PerceptronCapacityExperiment(), Map.of("alpha", "0.4,1", "weights", "binary")), "binary RS alpha_c", 0,
+        assertLine(theory(new PerceptronCapacityExperiment(), Map.of("alpha", "0.4,1", "weights", "binary")), "binary RS alpha_c", "solved",
                 BinaryGardnerDerrida.capacity(0), 1e-12);
         List<TheoryCurve> spherical = theory(new PerceptronCapacityExperiment(), Map.of("alpha", "3,5", "kappa", "-0.5"));
-        assertLine(spherical, "Gardner RS alpha_c", 0, 4.770099, 1e-6);
-        assertLine(spherical, "dAT", 0, 3.9507, 1e-4);
-        assertLine(theory(new PerceptronTeacherExperiment(), Map.of("alpha", "1,2")), "RS Gibbs", 0, 1.0, 1e-12);
+        assertLine(spherical, "Gardner RS alpha_c", "solved", 4.770099, 1e-6);
+        assertLine(spherical, "dAT", "solved", 3.9507, 1e-4);
+        assertLine(theory(new PerceptronTeacherExperiment(), Map.of("alpha", "1,2")), "RS Gibbs", "test_error", 1.0, 1e-12);
         assertEquals(GibbsLearning.generalizationError(1), find(theory(new PerceptronTeacherExperiment(), Map.of("alpha", "1,2")),
                 "RS Gibbs").y()[0], 1e-12);
         TheoryCurve le = find(theory(new LocalEnergyExperiment(), Map.of("kappa", "0")), "RS typical");
@@ -129,7 +129,7 @@ class PerceptronExperimentsTest {
         assertEquals(-0.17106, find(geo, "RS kappa_star").y()[0], 1e-4);
         assertEquals(0.34211, find(geo, "RS p").y()[0], 1e-4);
         assertEquals(0.0, find(geo, "RS barrier").y()[0], 1e-9);
-        assertLine(theory(new BinaryCommitteeExperiment(), Map.of("alpha", "1", "k", "1", "teacher", "binary")), "K=K*=1 binary teacher", 2, 1.245, 0);
+        assertLine(theory(new BinaryCommitteeExperiment(), Map.of("alpha", "1", "k", "1", "teacher", "binary")), "K=K*=1 binary teacher", "gen_error", 1.245, 0);
     }
 
     static List<TheoryCurve> theory(io.dismc.experiment.Experiment<?> e, Map<String, String> options) {
@@ -142,10 +142,10 @@ class PerceptronExperimentsTest {
                 .orElseThrow(() -> new AssertionError("no theory line '" + prefix + "' among " + lines.stream().map(TheoryCurve::name).toList()));
     }
 
-    /** A vertical line (x constant) at the value, in the given panel. */
-    static void assertLine(List<TheoryCurve> lines, String prefix, int panel, double x, double tol) {
+    /** A line starting at x = the value (vertical lines: x constant), predicting the observable (its panel). */
+    static void assertLine(List<TheoryCurve> lines, String prefix, String observable, double x, double tol) {
         TheoryCurve c = find(lines, prefix);
-        assertEquals(panel, c.panel(), c.name());
+        assertEquals(observable, c.observable(), c.name());
         assertEquals(x, c.x()[0], tol, c.name());
     }
 

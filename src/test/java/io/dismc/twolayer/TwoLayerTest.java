@@ -1,9 +1,14 @@
 package io.dismc.twolayer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dismc.backend.CpuBackend;
+import io.dismc.backend.LangevinSpec;
+import io.dismc.backend.TrainingSnapshot;
+import io.dismc.backend.TwoLayerRule;
+import io.dismc.backend.TwoLayerSession;
 import io.dismc.experiment.TeacherStudentExperiment;
 import io.dismc.rng.RandomStream;
 import io.dismc.experiment.PointSummary;
@@ -21,37 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The one-hidden-layer network: gradients, the Langevin stationary law, learning and closed forms (docs/models.md 3.1-3.4). */
 class TwoLayerTest {
-
-    @ParameterizedTest(name = "{0} {1} readout {2}")
-    @CsvSource({"LINEAR, NTK, false", "LINEAR, MUP, true", "ERF, NTK, true", "ERF, MUP, false", "TANH, NTK, true",
-            "TANH, MUP, true", "RELU, NTK, true", "RELU, MUP, false"})
-    void analyticGradientEqualsFiniteDifferences(Activation g, Parameterization param, boolean trainReadout) {
-        int n = 7;
-        int k = 3;
-        int p = 11;
-        TwoLayerNetwork net = new TwoLayerNetwork(n, k, g, param, 1.3, trainReadout);
-        Dataset d = Dataset.gaussianInputs(n, p, new RandomStream(1, 2));
-        double[] y = new double[p];
-        new RandomStream(1, 3).gaussians(0, y, 0, p);
-        d = d.withTargets(y);
-        double[] w = new double[net.parameterCount()];
-        new RandomStream(1, 4).gaussians(0, w, 0, w.length);
-        double[] grad = new double[w.length];
-        net.lossAndGradient(w, d, grad);
-        double h = 1e-6;
-        double[] dummy = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-            double keep = w[i];
-            w[i] = keep + h;
-            double up = net.lossAndGradient(w, d, dummy);
-            w[i] = keep - h;
-            double down = net.lossAndGradient(w, d, dummy);
-            w[i] = keep;
-            double fd = (up - down) / (2 * h);
-            double scale = Math.max(Math.abs(fd), 1e-3);
-            assertEquals(fd, grad[i], 1e-5 * scale, "parameter " + i);
-        }
-    }
 
     /**
      * Linear model f = w.x/sqrt(N) with weight decay: exp(-L/T) is Gaussian with precision A/T,
@@ -185,6 +159,46 @@ class TwoLayerTest {
             double mean = sum / f.length;
             double se = Math.sqrt((sumSq / f.length - mean * mean) / f.length);
             assertEquals(TwoLayerObservables.generalizationError(net, w, teacher), mean, 3 * se, "trial " + trial);
+        }
+    }
+
+    /**
+     * The training session keeps the pass at its current weights for a snapshot and the next step: recording
+     * at every step ends at the same weights as recording never (full batch and SGD, with an elastic
+     * anchor), and a snapshot's losses are those of its weights (a new session opened at them agrees).
+     */
+    @ParameterizedTest(name = "batch {0} elastic {1}")
+    @CsvSource({"0, 0", "4, 0.2"})
+    void recordingLeavesTheTrajectoryAlone(int batch, double elastic) {
+        int n = 9;
+        TwoLayerNetwork net = new TwoLayerNetwork(n, 2, Activation.ERF, Parameterization.MUP, 1.0, true);
+        Dataset d = Dataset.gaussianInputs(n, 12, new RandomStream(41, 1));
+        d = d.withTargets(TwoLayerTeacher.random(n, 1, Activation.ERF, new RandomStream(41, 2)).outputs(d));
+        float[][] starts = {TwoLayerTrainer.initialWeights(net, new RandomStream(41, 3)),
+                TwoLayerTrainer.initialWeights(net, new RandomStream(41, 4))};
+        float[][] anchors = {starts[1].clone(), starts[0].clone()};
+        List<RandomStream> streams = List.of(new RandomStream(41, 5), new RandomStream(41, 6));
+        TwoLayerRule rule = new TwoLayerRule(new LangevinSpec(0.3, 0.001, 0.01, false), elastic, 2, batch);
+        try (CpuBackend cpu = new CpuBackend(2);
+             TwoLayerSession every = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, starts, anchors, streams);
+             TwoLayerSession never = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, starts, anchors, streams)) {
+            TrainingSnapshot last = null;
+            for (int t = 0; t <= 25; t++) {
+                every.advanceTo(t);
+                last = every.snapshot();
+            }
+            never.advanceTo(25);
+            float[][] a = every.weights();
+            float[][] b = never.weights();
+            for (int r = 0; r < 2; r++) {
+                assertArrayEquals(a[r], b[r], "replica " + r);
+            }
+            if (batch == 0) {
+                try (TwoLayerSession fresh = cpu.training().openTwoLayer(net.shape(), d.examples(), rule, last.weights(),
+                        anchors, streams)) {
+                    assertArrayEquals(last.losses(), fresh.snapshot().losses());
+                }
+            }
         }
     }
 

@@ -27,7 +27,8 @@ import jcuda.driver.JCudaDriver;
  */
 public final class CudaDevice implements AutoCloseable {
     /** PTX modules shipped under /kernels in the jar. */
-    public static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "anneal", "langevin", "two_layer");
+    public static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "anneal", "langevin", "two_layer",
+            "sphere_descent");
 
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
@@ -309,24 +310,25 @@ public final class CudaDevice implements AutoCloseable {
     /**
      * Queues a kernel on the thread's stream (the host does not wait: a later download or
      * {@link #synchronize} does). Arguments: DeviceBuffer (pointer), Integer (int), Long (64-bit
-     * integer), Double. sizes describes the problem for error messages. Called by the kernels' drivers,
-     * which give each kernel a typed method; sweepReplicas (0 for other kernels) feeds the counters.
+     * integer), Double. sizes describes the problem for error messages. Only the kernels' drivers (this
+     * package) call it, each giving its kernels typed methods; sweepReplicas (0 for other kernels) feeds
+     * the counters.
      */
-    public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, String sizes, Object... args) {
+    void launch(String kernel, int gridX, int gridY, int blockX, int blockY, String sizes, Object... args) {
         launch(kernel, gridX, gridY, 1, blockX, blockY, 0, sizes, args);
     }
 
     /** A launch whose grid's third dimension is the instance of a stack. */
-    public void launchZ(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, String sizes, Object... args) {
+    void launchZ(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, String sizes, Object... args) {
         launch(kernel, gridX, gridY, gridZ, blockX, blockY, 0, sizes, args);
     }
 
     /** A launch of a sweep kernel: one block per replica, counted as a sweep launch over that many replicas. */
-    public void launchSweep(String kernel, int replicas, int blockX, String sizes, Object... args) {
+    void launchSweep(String kernel, int replicas, int blockX, String sizes, Object... args) {
         launch(kernel, replicas, 1, 1, blockX, 1, replicas, sizes, args);
     }
 
-    public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, int sweepReplicas, String sizes, Object... args) {
+    void launch(String kernel, int gridX, int gridY, int blockX, int blockY, int sweepReplicas, String sizes, Object... args) {
         launch(kernel, gridX, gridY, 1, blockX, blockY, sweepReplicas, sizes, args);
     }
 

@@ -1,67 +1,119 @@
 package io.dismc.backend.cuda;
 
+import io.dismc.backend.Constraints;
+import io.dismc.backend.DescentResult;
+import io.dismc.backend.Examples;
+import io.dismc.backend.SphereDescentRule;
 import io.dismc.backend.TrainingOps;
-import io.dismc.dynamics.LangevinSpec;
+import io.dismc.backend.TwoLayerRule;
+import io.dismc.backend.TwoLayerSession;
+import io.dismc.backend.TwoLayerShape;
 import io.dismc.rng.RandomStream;
-import io.dismc.twolayer.Dataset;
-import io.dismc.twolayer.TwoLayerNetwork;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The CUDA backend's training operations: kernels/langevin.cu and kernels/two_layer.cu. */
+/**
+ * The CUDA backend's training operations, state resident on the device: kernels/two_layer.cu,
+ * kernels/langevin.cu and kernels/sphere_descent.cu through their drivers.
+ */
 public final class CudaTraining implements TrainingOps, AutoCloseable {
+    /**
+     * Steps of spherical descent between two reads of the replicas still moving. The device records
+     * each replica's stop itself (at the step the CPU stops), so this only bounds the idle launches
+     * after the last replica stopped (at most CHECK_EVERY - 1 steps of launches that skip every
+     * replica), against one host wait per CHECK_EVERY steps.
+     */
+    static final int CHECK_EVERY = 16;
+
     private final CudaDevice device;
-    private final CudaTwoLayerPasses twoLayer;
+    private final TwoLayerDriver twoLayer;
+    private final LangevinDriver langevin;
+    private final SphereDescentDriver descent;
 
     public CudaTraining(CudaDevice device) {
         this.device = device;
-        this.twoLayer = new CudaTwoLayerPasses(device);
-    }
-
-    private int grid(long count) {
-        return device.gridFor(count, 256);
+        this.twoLayer = new TwoLayerDriver(device);
+        this.langevin = new LangevinDriver(device);
+        this.descent = new SphereDescentDriver(device);
     }
 
     @Override
-    public void langevinStep(float[][] weights, float[][] grads, LangevinSpec spec, List<RandomStream> streams, long step) {
-        int r = weights.length;
-        int n = weights[0].length;
-        float[] w = new float[r * n];
-        float[] g = grads == null ? new float[0] : new float[r * n];
-        long[] ids = new long[r];
-        for (int k = 0; k < r; k++) {
-            if (weights[k].length != n) {
-                throw new IllegalArgumentException("all replicas need the same number of weights");
+    public TwoLayerSession openTwoLayer(TwoLayerShape shape, Examples data, TwoLayerRule rule, float[][] starts, float[][] anchors,
+                                        List<RandomStream> streams) {
+        TrainingOps.checkTwoLayer(shape, data, rule, starts, anchors, streams);
+        return new CudaTwoLayerSession(device, twoLayer, langevin, shape, data, rule, starts, anchors, streams);
+    }
+
+    @Override
+    public List<DescentResult> sphericalDescent(Constraints c, SphereDescentRule rule, float[][] starts, List<RandomStream> streams) {
+        TrainingOps.checkDescent(c, starts, streams);
+        int replicas = starts.length;
+        int n = c.n();
+        int p = c.p();
+        float[] w0 = new float[replicas * n];
+        long[] ids = new long[replicas];
+        int[] active = new int[replicas];
+        for (int r = 0; r < replicas; r++) {
+            System.arraycopy(starts[r], 0, w0, r * n, n);
+            ids[r] = streams.get(r).streamId();
+            active[r] = 1;
+        }
+        double[] xit = new double[n * p];
+        double[] xi = c.xi();
+        for (int i = 0; i < n; i++) {
+            for (int mu = 0; mu < p; mu++) {
+                xit[mu * n + i] = xi[i * p + mu];
             }
-            System.arraycopy(weights[k], 0, w, k * n, n);
-            if (grads != null) {
-                System.arraycopy(grads[k], 0, g, k * n, n);
-            }
-            ids[k] = streams.get(k).streamId();
         }
         long seed = streams.get(0).seed();
-        String sizes = "n=" + n + " replicas=" + r;
-        try (DeviceBuffer dw = device.upload(w, "weights");
-             DeviceBuffer dg = device.upload(g, "gradients");
-             DeviceBuffer ds = device.upload(ids, "stream ids")) {
-            device.launch("langevin_step", grid((long) r * n), 1, 256, 1, sizes, dw, dg, grads == null ? 0 : 1, n, r, ds, seed,
-                    step, spec.eta(), spec.temperature(), spec.weightDecay());
-            if (spec.sphere()) {
-                device.launch("sphere_project", r, 1, 256, 1, sizes, dw, n);
+        try (DeviceBuffer dxi = device.upload(xi, "perceptron inputs xi (N x P)");
+             DeviceBuffer dxit = device.upload(xit, "perceptron inputs xi^T");
+             DeviceBuffer w = device.upload(w0, "weights");
+             DeviceBuffer dids = device.upload(ids, "stream ids");
+             DeviceBuffer dactive = device.upload(active, "active replicas");
+             DeviceBuffer violations = device.zeros(4L * replicas, "violations");
+             DeviceBuffer steps = device.zeros(8L * replicas, "steps");
+             DeviceBuffer coef = device.alloc(8L * replicas * p, "loss coefficients");
+             DeviceBuffer violated = device.alloc(4L * replicas * p, "violation flags");
+             DeviceBuffer grad = device.alloc(4L * replicas * n, "gradients")) {
+            int[] moving = new int[replicas];
+            for (long t = 0; t <= rule.maxSteps(); t++) {
+                descent.fields(w, dxi, n, p, replicas, dactive, rule, coef, violated);
+                descent.decide(violated, p, replicas, t, rule, dactive, violations, steps);
+                descent.gradient(coef, dxit, n, p, replicas, dactive, grad);
+                langevin.step(w, grad, dactive, n, replicas, dids, seed, t, rule.step());
+                if ((t + 1) % CHECK_EVERY == 0 && t < rule.maxSteps()) {
+                    device.download(dactive, moving, "active replicas");
+                    if (none(moving)) {
+                        break;
+                    }
+                }
             }
-            device.download(dw, w, "weights");
-        }
-        for (int k = 0; k < r; k++) {
-            System.arraycopy(w, k * n, weights[k], 0, n);
+            float[] wf = new float[replicas * n];
+            int[] v = new int[replicas];
+            long[] s = new long[replicas];
+            device.download(w, wf, "weights");
+            device.download(violations, v, "violations");
+            device.download(steps, s, "steps");
+            List<DescentResult> out = new ArrayList<>(replicas);
+            for (int r = 0; r < replicas; r++) {
+                out.add(new DescentResult(java.util.Arrays.copyOfRange(wf, r * n, (r + 1) * n), v[r], s[r]));
+            }
+            return out;
         }
     }
 
-    @Override
-    public double[] twoLayerGradients(TwoLayerNetwork net, Dataset data, float[][] weights, double[][] grads) {
-        return twoLayer.gradients(net, data, weights, grads);
+    private static boolean none(int[] active) {
+        for (int a : active) {
+            if (a != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public void close() {
-        twoLayer.close();
+        // sessions hold their own buffers; the device frees the pools when it closes
     }
 }

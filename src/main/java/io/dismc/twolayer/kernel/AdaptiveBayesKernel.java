@@ -1,6 +1,6 @@
 package io.dismc.twolayer.kernel;
 
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import io.dismc.twolayer.Activation;

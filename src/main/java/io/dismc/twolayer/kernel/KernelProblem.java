@@ -1,6 +1,6 @@
 package io.dismc.twolayer.kernel;
 
-import io.dismc.backend.cpu.MatrixProduct;
+import io.dismc.linalg.MatrixProduct;
 
 /**
  * A kernel-regression task: P training inputs with targets y, T test inputs, all of dimension D, and the

@@ -1,19 +1,25 @@
-package io.dismc.dynamics;
+package io.dismc.backend.cpu;
 
+import io.dismc.backend.LangevinSpec;
 import io.dismc.rng.RandomStream;
 
 /**
- * The Langevin step on the CPU; mirror of kernels/langevin.cu (same formula evaluated in double, the
- * same Gaussian draw (step * n + i) of the replica's stream, weights stored as float).
+ * The Langevin step on the CPU; twin of kernels/langevin.cu (driver backend.cuda.LangevinDriver): the
+ * same formula evaluated in double, the same Gaussian draw (step * n + i) of the replica's stream,
+ * weights stored as float, and on the sphere the same sequential sum of squares.
  */
 public final class LangevinStep {
     private LangevinStep() {}
 
     /** One step of one replica, in place; grad may be null (no potential besides the weight decay). */
     public static void apply(float[] w, float[] grad, LangevinSpec spec, RandomStream stream, long step) {
+        apply(w, grad, spec, stream, step, new double[w.length]);
+    }
+
+    /** The same with a scratch array for the noise (at least w.length; zeros when the temperature is 0). */
+    public static void apply(float[] w, float[] grad, LangevinSpec spec, RandomStream stream, long step, double[] z) {
         int n = w.length;
         double noise = Math.sqrt(2.0 * spec.eta() * spec.temperature());
-        double[] z = new double[n];
         if (spec.temperature() > 0) {
             stream.gaussians(step * n, z, 0, n);
         }
@@ -29,7 +35,7 @@ public final class LangevinStep {
         }
     }
 
-    /** w &lt;- w sqrt(n) / |w|, the norm accumulated in double. */
+    /** w &lt;- w sqrt(n) / |w|, the norm accumulated in double in index order. */
     public static void projectOnSphere(float[] w) {
         double sumsq = 0;
         for (float x : w) {

@@ -42,8 +42,9 @@ public final class NetworkGradientFlow {
         double[] grad = new double[w.length];
         // TwoLayerNetwork's loss is (1/(2P)) sum (y - f)^2: P N gamma^2 times its gradient is the flow's
         double scale = (double) p * width * gamma * gamma;
+        io.dismc.backend.cpu.TwoLayerPasses.Scratch scratch = new io.dismc.backend.cpu.TwoLayerPasses.Scratch(net.shape(), train.p());
         for (int t = 0; t < steps; t++) {
-            net.lossAndGradient(w, train, grad);
+            io.dismc.backend.cpu.TwoLayerPasses.lossAndGradient(net.shape(), w, train.examples(), grad, scratch);
             for (int e = 0; e < w.length; e++) {
                 w[e] -= dt * (scale * grad[e] + weightDecay * w[e]);
             }

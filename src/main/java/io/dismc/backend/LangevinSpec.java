@@ -1,4 +1,4 @@
-package io.dismc.dynamics;
+package io.dismc.backend;
 
 /**
  * One Langevin (noisy gradient) step: w &lt;- w - eta (grad + lambda w) + sqrt(2 eta T) z, then, on the

@@ -1,4 +1,4 @@
-package io.dismc.backend.cpu;
+package io.dismc.linalg;
 
 /**
  * Matrix products for row-major doubles, the two-layer network's forward and backward passes.
@@ -11,7 +11,7 @@ package io.dismc.backend.cpu;
  * same sums, rounded without fusing).
  */
 public final class MatrixProduct {
-    private static final boolean VECTOR = SpinKernels.vectorApiAvailable();
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /** Inner-dimension block of {@link #multiply}: 256 rows x 16 doubles of B = 32 KB, an L1 data cache. */
     private static final int K_BLOCK = 256;
 

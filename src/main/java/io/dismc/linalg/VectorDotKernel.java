@@ -1,4 +1,4 @@
-package io.dismc.backend.cpu;
+package io.dismc.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
