@@ -111,6 +111,10 @@ public final class GeodesicExperiment extends Experiment<GeodesicExperiment.Resu
             throw new UsageError("--alpha: " + pt.get(ALPHA) + " is at or above the RS capacity " + fmt(SphericalGardner.capacity(kappa))
                     + " at kappa " + kappa + ": no typical solutions (accepted: alpha < alpha_c(kappa))");
         }
+        double given = pt.get(KAPPA_HIGH);
+        if (given != 0 && given < kappa) { // a bad value is refused even where --high-margin does not use it (0: the default)
+            throw new UsageError("--kappa-high: " + given + " is below --kappa " + kappa + " (accepted: kappa-high >= kappa)");
+        }
         double kh = highMargin(pt);
         if (Double.isNaN(kh)) {
             throw new UsageError("--high-margin " + pt.get(HIGH_MARGIN) + ": no RS " + pt.get(HIGH_MARGIN) + " margin at alpha "
