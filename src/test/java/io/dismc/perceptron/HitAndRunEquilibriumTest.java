@@ -200,15 +200,16 @@ class HitAndRunEquilibriumTest {
 
     /**
      * T9, the star observable: the barrier max_t E(t) on geodesics from typical kappa1-solutions (the same
-     * sampler at margin kappa1) to typical kappa = -0.5 solutions, for kappa1 = -0.45, -0.40, -0.35 (RS
-     * 6.2e-3, 3.6e-3, 1.8e-3, spec table 2.4; +-0.003), on the first 3 instances (one kappa1 chain each,
-     * against the 3 kappa chains); the profile is averaged over pairs before the maximum is taken.
+     * sampler at margin kappa1) to typical kappa = -0.5 solutions, for kappa1 = -0.45, -0.40 (RS 6.2e-3,
+     * 3.6e-3, spec table 2.4; +-0.003; kappa1 = -0.35, RS 1.8e-3, is left out: below 1/P = 2.5e-3 a finite-N
+     * barrier is mostly zero, spec 2.4), on the first 3 instances (one kappa1 chain each, against the 3
+     * kappa chains); the profile is averaged over pairs before the maximum is taken.
      */
     @Test
     void barrierFromHigherMarginSolutionsShrinksAsRs() {
         sampleBase();
-        double[] kappa1 = {-0.45, -0.40, -0.35};
-        double[] rs = new double[kappa1.length]; // RS 6.24e-3, 3.58e-3, 1.80e-3
+        double[] kappa1 = {-0.45, -0.40};
+        double[] rs = new double[kappa1.length]; // RS 6.24e-3, 3.58e-3
         for (int j = 0; j < kappa1.length; j++) {
             rs[j] = MixedMarginPair.of(1, kappa1[j], KAPPA).barrier().energy();
         }
