@@ -3,10 +3,14 @@ package io.dismc.experiment;
 import io.dismc.backend.Backend;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
+import io.dismc.params.UsageError;
 import io.dismc.parallel.Parallel;
+import io.dismc.perceptron.FlipMcResult;
+import io.dismc.perceptron.FlipMcSpec;
 import io.dismc.perceptron.LocalEnergy;
 import io.dismc.perceptron.SolutionSpaceStatistics;
 import io.dismc.perceptron.SolverOutcome;
+import io.dismc.perceptron.ZeroEnergyMonteCarlo;
 import io.dismc.rng.StreamIds.Purpose;
 import io.dismc.theory.perceptron.BinaryGardnerDerrida;
 import io.dismc.theory.perceptron.LocalEnergyTheory;
@@ -39,6 +43,9 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
                     PerceptronParams.SOLVER_HELP.indexOf("binary:")));
     static final Param<Integer> MAX_STEPS = Param.integer("max-steps", "3000", 1, 100_000_000,
             "budget: epochs (replicated), sweeps (sa), gradient steps (gd, langevin, and the GD start of equilibrium), proposals (mc)");
+    static final Param<Integer> EQUILIBRATE = Param.integer("equilibrate", "0", 0, 1_000_000,
+            "binary weights: sweeps of zero-energy flip MC at margin kappa from the solution found, whose last state"
+                    + " is the reference (0: the solution itself)");
     static final List<Param<?>> INSTANCE = List.of(N, ALPHA, PerceptronParams.INPUTS);
     /** Distances d at which delta_E is measured (overlap 1 - 2d with the solution): the components of {@link Result}. */
     static final double[] DISTANCES = {0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2};
@@ -62,7 +69,7 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
     public LocalEnergyExperiment() {
         super(Descriptor.of("local-energy", Result.class)
                 .title("local energy delta_E(d) around solutions found at margin kappa: the flatness of minima (docs/models.md 2.5)")
-                .params(N, ALPHA, KAPPA, WEIGHTS, PerceptronParams.INPUTS, MOVES, SOLVER, MAX_STEPS, PerceptronParams.REPLICAS,
+                .params(N, ALPHA, KAPPA, WEIGHTS, PerceptronParams.INPUTS, MOVES, SOLVER, MAX_STEPS, PerceptronParams.REPLICAS, EQUILIBRATE,
                         PerceptronParams.BETA0, PerceptronParams.BETA1, PerceptronParams.ETA, PerceptronParams.TEMPERATURE,
                         PerceptronParams.LOSS, PerceptronParams.MOVE)
                 .samples(8)
@@ -96,6 +103,10 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
     @Override
     public void validate(Point pt) {
         PerceptronParams.validate(pt, pt.get(KAPPA), PerceptronParams.DENSE);
+        if (pt.get(EQUILIBRATE) > 0 && !PerceptronParams.binary(pt)) {
+            throw new UsageError("--equilibrate: flip MC needs --weights binary (spherical weights: --solver equilibrium samples"
+                    + " typical solutions; accepted: 0)");
+        }
     }
 
     @Override
@@ -115,9 +126,10 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
         return List.of(out);
     }
 
-    private static Result measure(Unit unit, PerceptronInstance inst, SolverOutcome o) {
+    private static Result measure(Unit unit, PerceptronInstance inst, SolverOutcome found) {
         Point pt = unit.point();
         boolean binary = PerceptronParams.binary(pt);
+        SolverOutcome o = equilibrate(unit, inst, found);
         double[] e = new double[DISTANCES.length];
         double[] law = new double[DISTANCES.length];
         double[] stab = o.solved() ? SolutionSpaceStatistics.stabilities(inst, o.weights()) : null;
@@ -130,6 +142,29 @@ public final class LocalEnergyExperiment extends Experiment<LocalEnergyExperimen
         double margin = o.solved() ? SolutionSpaceStatistics.margin(inst, o.weights()) : Double.NaN;
         return new Result(o.solved(), margin, o.steps(), e[0], e[1], e[2], e[3], e[4], e[5], e[6],
                 law[0], law[1], law[2], law[3], law[4], law[5], law[6]);
+    }
+
+    /**
+     * With --equilibrate S &gt; 0 (binary weights): the last state of S sweeps of zero-energy flip MC at margin
+     * kappa from the solution found (stream TRAINING 99 of the unit; docs/models.md 2.2.3), still a solution;
+     * else the solution itself. The steps stay the solver's.
+     */
+    static SolverOutcome equilibrate(Unit unit, PerceptronInstance inst, SolverOutcome o) {
+        int sweeps = unit.point().get(EQUILIBRATE);
+        if (sweeps == 0 || !o.solved()) {
+            return o;
+        }
+        byte[] start = new byte[inst.n()];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = (byte) (o.weights()[i] > 0 ? 1 : -1);
+        }
+        FlipMcResult r = ZeroEnergyMonteCarlo.run(inst, start, unit.stream(Purpose.TRAINING, 99),
+                FlipMcSpec.zeroEnergy(unit.point().get(KAPPA), sweeps, sweeps));
+        double[] w = new double[start.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = r.weights()[i];
+        }
+        return new SolverOutcome(w, r.violations() == 0, o.steps(), r.violations());
     }
 
     /**
