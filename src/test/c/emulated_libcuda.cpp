@@ -74,6 +74,7 @@ static int __popcll(unsigned long long x) { return __builtin_popcountll(x); }
 #include "hebbian.cu"
 #include "async_sweep.cu"
 #include "anneal.cu"
+#include "linear.cu"
 
 // ---- launching ------------------------------------------------------------------------------------
 using Launcher = void (*)(void **);
@@ -127,6 +128,9 @@ static const std::map<std::string, Launcher> &kernels() {
         {"init_state", run_kernel<&init_state>},
         {"async_sweeps", run_kernel<&async_sweeps>},
         {"perceptron_anneal", run_kernel<&perceptron_anneal>},
+        {"gaussian_fill", run_kernel<&gaussian_fill>},
+        {"gaussian_rows", run_kernel<&gaussian_rows>},
+        {"gaussian_columns", run_kernel<&gaussian_columns>},
     };
     return k;
 }

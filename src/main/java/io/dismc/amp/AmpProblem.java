@@ -2,7 +2,7 @@ package io.dismc.amp;
 
 /**
  * The teacher of an AMP experiment: x0 ~ signal (i.i.d.), F ~ N(0, 1/N) with M = round(alpha N) rows, and
- * y_mu drawn from the channel at z = (F x0)_mu (docs/models.md, section AMP / conventions).
+ * y_mu drawn from the channel at z = (F x0)_mu (docs/models.md 4.1).
  */
 public record AmpProblem(Prior signal, OutputChannel channel, int n, int m) {
     public AmpProblem {

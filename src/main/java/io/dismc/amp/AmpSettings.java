@@ -1,7 +1,7 @@
 package io.dismc.amp;
 
 /**
- * The student side of a GAMP run (docs/models.md, section AMP / iteration; pitfalls P4, P6):
+ * The student side of a GAMP run (docs/models.md 4.3; pitfalls P4, P6):
  *
  * @param denoiser      f_a, f_v (the prior for Bayes-optimal AMP, a soft threshold for l1-AMP)
  * @param channel       g_out, dg (the teacher's channel for Bayes-optimal AMP)
@@ -16,10 +16,10 @@ package io.dismc.amp;
  * @param onsager       false drops the Onsager reaction term -V g^{t-1} (a diagnostic switch only)
  * @param successMse    an instance succeeds when its final MSE is below this
  * @param minVariance   floor under V (pitfall P6)
- * @param stopOnFittedLabels for sign channels: stop when sign(F a^t) reproduces every label y (pitfall P6; tramp
- *                      stops the same way). Off by default: a Bayes estimate can fit all labels long before it
- *                      converges (small alpha). On for a binary teacher above alpha_alg, where the iteration
- *                      otherwise reaches a = x0, sees no label violated, lets Sigma blow up and restarts from a = 0.
+ * @param stopOnFittedLabels for sign channels: stop when sign(F a^t) reproduces every label y while mean(v^t) is
+ *                      below {@link GampBatch#FITTED_LABELS_VARIANCE} (pitfall P6; tramp stops the same way). Off by
+ *                      default. On for a binary teacher above alpha_alg, where the iteration otherwise reaches
+ *                      a = x0, sees no label violated, lets Sigma blow up and restarts from a = 0.
  */
 public record AmpSettings(Denoiser denoiser, OutputChannel channel, int maxIterations, double tolerance, double varianceStop,
                           double dampingOld, VarianceMode varianceMode, Start start, boolean onsager, double successMse,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One instance's per-iteration record, t = 0 .. T (t = 0 is the start; NaN where a quantity does not exist
- * yet). Index t lines up with state evolution's E_t (docs/models.md, section AMP / observables).
+ * yet). Index t lines up with state evolution's E_t (docs/models.md 4.3).
  *
  * @param mse           MSE_t = mean((a^t - x0)^2)
  * @param meanVariance  mean(v^t), the algorithm's own MSE prediction (equal to MSE_t at the Nishimori point)

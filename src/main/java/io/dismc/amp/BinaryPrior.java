@@ -6,7 +6,7 @@ import io.dismc.theory.Gaussians;
 /**
  * The binary prior, x = +1 or -1 with equal weights (the binary teacher of the perceptron):
  * f_a = tanh(R/Sigma), f_v = 1 - f_a^2 (computed as sech^2, without cancellation), and
- * q(qhat) = E_z tanh(qhat + sqrt(qhat) z) (docs/models.md, section AMP / denoisers).
+ * q(qhat) = E_z tanh(qhat + sqrt(qhat) z) (docs/models.md 4.2).
  */
 public final class BinaryPrior implements Prior {
     public static final BinaryPrior INSTANCE = new BinaryPrior();

@@ -3,7 +3,7 @@ package io.dismc.amp;
 /**
  * The scalar estimator AMP applies to each signal component. It sees the scalar Gaussian channel
  * R = x + sqrt(Sigma) z and returns the estimate a = f_a(R) and the variance v = f_v(R) that AMP feeds
- * back (docs/models.md, section AMP / denoisers). A Bayes-optimal denoiser is a {@link Prior}; the soft
+ * back (docs/models.md 4.2). A Bayes-optimal denoiser is a {@link Prior}; the soft
  * threshold of l1-AMP is not, and needs the empirical effective noise besides the algorithm's Sigma.
  */
 public interface Denoiser {

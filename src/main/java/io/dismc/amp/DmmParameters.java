@@ -2,7 +2,7 @@ package io.dismc.amp;
 
 /**
  * This project's compressed-sensing parameters in the notation of Donoho, Maleki and Montanari
- * (A_{ai} ~ N(0, 1/n), n = M) (docs/models.md, section AMP / conventions; pitfall P1):
+ * (A_{ai} ~ N(0, 1/n), n = M) (docs/models.md 4.1; pitfall P1):
  * delta = M/N = alpha, rho_DMM = k/M = rho/alpha, A = F/sqrt(alpha), sigma^2 = Delta/alpha, and the DMM
  * effective noise tau^2 = sigma^2 + E/delta is this project's Sigma = (Delta + E)/alpha.
  */

@@ -12,7 +12,7 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * The curve of all Bayes-optimal state-evolution fixed points, parametrised by qhat = 1/Sigma: at a
  * fixed point E = mmse(1/qhat), q = rho_x - E and qhat = alpha E[g_out^2](q, E), so
  * alpha(qhat) = qhat / E[g_out^2](q, E). For compressed sensing this is G(Sigma) = (Delta + mmse(Sigma))/Sigma
- * (docs/models.md, section AMP / thresholds). Uninformed SE starts at small qhat and stops at the first
+ * (docs/models.md 4.5). Uninformed SE starts at small qhat and stops at the first
  * crossing alpha(qhat) = alpha, so the algorithmic threshold is the first local maximum of alpha(qhat):
  * found in about a hundred evaluations instead of bisecting over long SE runs.
  */

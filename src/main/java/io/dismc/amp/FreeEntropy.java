@@ -3,7 +3,7 @@ package io.dismc.amp;
 /**
  * The replica-symmetric free entropy of the Bayes-optimal GLM, whose stationary points are the
  * state-evolution fixed points (Barbier, Krzakala, Macris, Miolane, Zdeborova, PNAS 116 5451 (2019),
- * f_RS; docs/models.md, section AMP / free entropy):
+ * f_RS; docs/models.md 4.5):
  * f_RS(q, qhat) = psi_P0(qhat) + alpha Psi_out(q) - q qhat / 2.
  */
 public final class FreeEntropy {

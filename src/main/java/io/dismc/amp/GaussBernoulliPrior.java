@@ -5,7 +5,7 @@ import io.dismc.theory.Gaussians;
 
 /**
  * The sparse prior of compressed sensing, P0(x) = (1 - rho) delta(x) + rho N(x; xbar, s2), rho = k/N the
- * fraction of nonzero components (docs/models.md, section AMP / denoisers; Krzakala, Mezard, Sausset, Sun,
+ * fraction of nonzero components (docs/models.md 4.2; Krzakala, Mezard, Sausset, Sun,
  * Zdeborova, PRX 2 021005 (2012)). The posterior probability that x is nonzero is the logistic of the
  * log-odds ell, never a ratio of two Gaussians (that ratio underflows for Sigma ~ 1e-9):
  * <pre>

@@ -3,7 +3,7 @@ package io.dismc.amp;
 /**
  * Additive Gaussian noise, y = z + sqrt(Delta) w (compressed sensing): g = (y - omega)/(Delta + V),
  * dg = -1/(Delta + V), E[g^2] = 1/(Delta + E), Psi_out = -log(2 pi (Delta + E))/2 - 1/2
- * (docs/models.md, section AMP / output channels). With this channel GAMP is the AMP of KMSSZ.
+ * (docs/models.md 4.2). With this channel GAMP is the AMP of KMSSZ.
  */
 public final class GaussianNoiseChannel implements OutputChannel {
     private final double delta;

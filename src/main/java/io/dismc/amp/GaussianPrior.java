@@ -5,7 +5,7 @@ import io.dismc.rng.RandomStream;
 /**
  * The Gaussian prior N(xbar, s2), e.g. the spherical teacher of the perceptron (xbar = 0, s2 = 1):
  * f_a = (R s2 + xbar Sigma)/(Sigma + s2), f_v = Sigma s2/(Sigma + s2), both exact, and so is the mmse
- * (docs/models.md, section AMP / denoisers).
+ * (docs/models.md 4.2).
  */
 public final class GaussianPrior implements Prior {
     private final double xbar;

@@ -5,7 +5,7 @@ package io.dismc.amp;
  * Z_out(y; omega, V) = int dz P_out(y|z) N(z; omega, V), g_out = d log Z_out / d omega and
  * dg = d g_out / d omega, the state-evolution integral E[g_out^2] at the Nishimori point, the channel's
  * part of the replica-symmetric free entropy, and the teacher's draw of y given z = (F x0)_mu
- * (docs/models.md, section AMP / output channels; Rangan, ISIT 2011; Barbier et al., PNAS 116 5451 (2019)).
+ * (docs/models.md 4.2; Rangan, ISIT 2011; Barbier et al., PNAS 116 5451 (2019)).
  */
 public interface OutputChannel {
     /** The teacher's output y given z = (F x0)_mu and one standard Gaussian draw (its noise). */

@@ -7,7 +7,7 @@ import io.dismc.rng.RandomStream;
  * the other: the posterior mean and variance of the scalar channel R = x0 + sqrt(Sigma) z,
  * P(x|R) ~ P0(x) exp(-(x-R)^2/(2 Sigma)), its mean-square error averaged over the channel (the state
  * evolution map), the prior's part of the replica-symmetric free entropy, and i.i.d. sampling from a
- * counter-addressed stream (docs/models.md, section AMP / denoisers; Zdeborova and Krzakala, Adv. Phys. 65 (2016)).
+ * counter-addressed stream (docs/models.md 4.2; Zdeborova and Krzakala, Adv. Phys. 65 (2016)).
  */
 public interface Prior extends Denoiser {
     /** E_P0[x], the uninformed estimate a^0. */

@@ -2,7 +2,7 @@ package io.dismc.amp;
 
 /**
  * The noisy sign (probit) channel, y = sign(z + sqrt(Delta) xi): the sign channel's formulas with
- * V replaced by V + Delta (docs/models.md, section AMP / output channels). A tiny Delta (1e-6) regularises
+ * V replaced by V + Delta (docs/models.md 4.2). A tiny Delta (1e-6) regularises
  * the singularity of perfect recovery (pitfall P6).
  */
 public final class ProbitChannel implements OutputChannel {

@@ -7,7 +7,7 @@ import java.util.function.DoubleUnaryOperator;
  * The state-evolution integrals over the scalar channel, done so that sharp structure stays resolved:
  * an expectation over R = x0 + sqrt(Sigma) z with x0 from a Gaussian mixture is integrated component by
  * component, each in its own standard-deviation units, with the panels split where the integrand has a
- * narrow transition (docs/models.md, section AMP / state evolution: Gauss-Hermite misses the structure
+ * narrow transition (docs/models.md 4.4: Gauss-Hermite misses the structure
  * at |R| ~ sqrt(Sigma) when Sigma is small).
  */
 final class ScalarQuadrature {

@@ -3,7 +3,7 @@ package io.dismc.amp;
 /**
  * A state-evolution run: E_t (the MSE predicted for a^t) and Sigma_t (the effective noise of the
  * scalar channel that produces a^{t+1}), t = 0 .. iterations. Index t lines up with AMP's a^t: E_0 is the
- * error of the start (docs/models.md, section AMP / state evolution).
+ * error of the start (docs/models.md 4.4).
  *
  * @param mse         E_0 .. E_T
  * @param sigma       Sigma_0 .. Sigma_{T-1} (one shorter than mse)

@@ -4,7 +4,7 @@ import io.dismc.theory.Gaussians;
 
 /**
  * The output functions of y = sign(z + sqrt(Delta) xi) for a total variance W = V + Delta, shared by the
- * noiseless and the probit channel (docs/models.md, section AMP / output channels): with u = y omega/sqrt(W)
+ * noiseless and the probit channel (docs/models.md 4.2): with u = y omega/sqrt(W)
  * and r(u) = phi(u)/Phi(u) the inverse Mills ratio,
  * <pre>
  *   g = y r(u)/sqrt(W),   dg = -(r(u)/W) (u + r(u)),

@@ -6,7 +6,7 @@ import io.dismc.theory.Gaussians;
  * The soft-threshold denoiser of l1-AMP (Donoho, Maleki, Montanari, PNAS 106 18914 (2009); its fixed
  * points are the LASSO's): f_a = sign(R) (|R| - lam)_+, f_v = Sigma 1{|R| &gt; lam}, with the threshold
  * lam = theta tau_hat set from the empirical effective noise tau_hat^2 = ||y - omega||^2/(alpha M)
- * (docs/models.md, section AMP / l1-AMP). With v = Sigma eta'(R) the Onsager term of the skeleton is DMM's
+ * (docs/models.md 4.2). With v = Sigma eta'(R) the Onsager term of the skeleton is DMM's
  * (1/delta) &lt;eta'&gt; z^{t-1} exactly.
  */
 public final class SoftThreshold implements Denoiser {

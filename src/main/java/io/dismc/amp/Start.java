@@ -1,7 +1,7 @@
 package io.dismc.amp;
 
 /**
- * AMP's initial condition (docs/models.md, section AMP / iteration; pitfall P3): uninformed, a_i = E_P0[x] and
+ * AMP's initial condition (docs/models.md 4.3; pitfall P3): uninformed, a_i = E_P0[x] and
  * v_i = Var_P0[x] of the teacher's prior (what state evolution from E_0 describes), or informed,
  * a_i = x0_i + perturbation * xi_i and v_i = variance, which reveals the hard phase. Both start with g = 0.
  */

@@ -3,8 +3,8 @@ package io.dismc.amp;
 import java.util.Arrays;
 
 /**
- * State evolution: the scalar recursion that AMP's MSE follows at large N (docs/models.md, section AMP /
- * state evolution; KMSSZ PRX 2012; Barbier et al. PNAS 2019).
+ * State evolution: the scalar recursion that AMP's MSE follows at large N (docs/models.md
+ * 4.4; KMSSZ PRX 2012; Barbier et al. PNAS 2019).
  * <pre>
  *   Bayes-optimal GLM:  qhat_t = alpha E[g_out^2](q_t, E_t),  Sigma_t = 1/qhat_t,  E_{t+1} = mmse(Sigma_t)
  *   Gaussian channel:   Sigma_t = (Delta + E_t)/alpha  (the CS equations)
@@ -13,6 +13,13 @@ import java.util.Arrays;
  * The prior and channel are the objects GAMP uses, so the algorithm and its prediction share one code path.
  */
 public final class StateEvolution {
+    /** The l1 effective noise below which the MSE counts as 0 (tau = 1e-140: x0/tau still squares to a finite double). */
+    static final double NUMERICALLY_ZERO = 1e-280;
+    /** E below this fraction of rho_x is perfect recovery: the trajectory ends there with E = 0. */
+    public static final double PERFECT_RECOVERY = 1e-15;
+    /** E above this multiple of rho_x diverges (as GAMP's blow-up guard): the trajectory ends with E = infinity. */
+    public static final double DIVERGENT = 1e8;
+
     /** The effective noise Sigma_t given E_t, and the map E_t -&gt; E_{t+1} given Sigma_t. */
     private interface Map {
         double sigma(double mse);
@@ -61,7 +68,9 @@ public final class StateEvolution {
 
             @Override
             public double next(double sigma) {
-                return sigma == 0 ? 0 : eta.mse(sigma, signal);
+                // noiseless and above alpha_l1 E falls geometrically without reaching 0; near the underflow of
+                // tau^2 the risk's arguments x0/tau overflow, so E is 0 from there on
+                return sigma < NUMERICALLY_ZERO ? 0 : eta.mse(sigma, signal);
             }
         };
         return new StateEvolution(m, signal.secondMoment(), signal.secondMoment());
@@ -88,8 +97,9 @@ public final class StateEvolution {
     }
 
     /**
-     * Iterates from E_0 until |E_{t+1} - E_t| &lt;= tolerance * E_t, until E reaches 0 (perfect recovery
-     * of a discrete signal), or for maxIterations steps.
+     * Iterates from E_0 until |E_{t+1} - E_t| &lt;= tolerance * E_t, until E falls below
+     * {@link #PERFECT_RECOVERY} rho_x (perfect recovery; E is then 0), until it exceeds
+     * {@link #DIVERGENT} rho_x (E is then infinite, the trajectory not converged), or for maxIterations steps.
      */
     public SeTrajectory run(double e0, int maxIterations, double tolerance) {
         Checks.nonNegative("E_0", e0);
@@ -107,9 +117,19 @@ public final class StateEvolution {
             }
             double s = map.sigma(mse[t]);
             double e = map.next(s);
+            if (e < PERFECT_RECOVERY * secondMoment) {
+                e = 0; // noiseless recovery: E falls geometrically and would take hundreds of steps to underflow
+            }
+            boolean divergent = !(e <= DIVERGENT * secondMoment);
+            if (divergent) {
+                e = Double.POSITIVE_INFINITY; // l1 below r(0; theta) = alpha: E grows geometrically without bound
+            }
             sigma[t] = s;
             mse[t + 1] = e;
             t++;
+            if (divergent) {
+                break;
+            }
             if (e == 0 || Math.abs(e - mse[t - 1]) <= tolerance * mse[t - 1]) {
                 converged = true;
                 break;

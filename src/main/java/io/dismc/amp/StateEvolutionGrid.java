@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 
 /**
  * State-evolution tables over parameter grids, the rows a "theory" command writes as CSV
- * (docs/models.md, section AMP / state evolution): each point costs a few milliseconds.
+ * (docs/models.md 4.4): each point costs a few milliseconds.
  */
 public final class StateEvolutionGrid {
     /** Iteration cap and relative tolerance of the SE runs (SE needs ~380 iterations next to a spinodal). */

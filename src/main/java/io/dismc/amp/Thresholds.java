@@ -11,8 +11,8 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
- * Phase-transition lines of compressed sensing and of the perceptron (docs/models.md, section AMP /
- * thresholds): the algorithmic spinodals from the fixed-point curve, the Donoho-Tanner line of l1-AMP
+ * Phase-transition lines of compressed sensing and of the perceptron (docs/models.md
+ * 4.5): the algorithmic spinodals from the fixed-point curve, the Donoho-Tanner line of l1-AMP
  * (its minimax formula), and the information-theoretic threshold of the binary perceptron from the
  * free entropy.
  */

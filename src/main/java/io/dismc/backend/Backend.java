@@ -122,6 +122,9 @@ public interface Backend extends AutoCloseable {
     /** Training of weight vectors: Langevin steps and two-layer passes. */
     TrainingOps training();
 
+    /** Stacks of Gaussian matrices and their products with vectors (kernels/linear.cu). */
+    LinearOps linear();
+
     @Override
     void close();
 }

@@ -293,6 +293,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public LinearOps linear() {
+        return new io.dismc.backend.cpu.CpuLinear(pool, counters);
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
     }

@@ -552,6 +552,11 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
+    public LinearOps linear() {
+        return new io.dismc.backend.cuda.CudaLinear(device);
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
         training.close();

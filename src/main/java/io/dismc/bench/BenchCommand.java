@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code dismc bench}: throughput of the engine's hot paths, measured, never asserted. Parses the
  * options and runs the CPU sections in order ({@link SweepTable}: sweeps against the C reference;
  * {@link PerceptronBench}; {@link TwoLayerBench}: against the matrix-product roofline;
- * {@link ProductBench}: pattern generation and the Hebbian product against NumPy), or with
+ * {@link ProductBench}: pattern generation and the Hebbian product against NumPy; {@link AmpBench}: AMP's
+ * products with stored and regenerated matrices, batched instances), or with
  * --backend cuda the GPU benchmark ({@link CudaBench}).
  */
 public final class BenchCommand {
@@ -93,13 +94,18 @@ public final class BenchCommand {
             }
             if (only == null || only.equals("products")) {
                 ProductBench.print(out, all, threads, quick, withNumpy, ext);
+                out.println();
+            }
+            if (only == null || only.equals("amp")) {
+                // the largest stored matrix: a third of the heap, at most 2 GB
+                AmpBench.print(out, one, all, quick, Math.min(2L << 30, Runtime.getRuntime().maxMemory() / 3), false);
             }
         }
         return 0;
     }
 
     /** The sections of the benchmark, in the order they run (--only picks one). */
-    static final java.util.List<String> SECTIONS = java.util.List.of("sweeps", "perceptron", "two-layer", "products");
+    static final java.util.List<String> SECTIONS = java.util.List.of("sweeps", "perceptron", "two-layer", "products", "amp");
 
     static String sci(double v) {
         return String.format(Locale.ROOT, "%.3e", v);

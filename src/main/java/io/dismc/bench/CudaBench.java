@@ -167,6 +167,11 @@ final class CudaBench {
                 TwoLayerBench.print(out, gpu, quick);
                 out.println();
             }
+            // AMP's products on the device: N = 2000, 10000 and the largest N whose matrix takes at most 40 GiB
+            // (a third of the free memory at most); smoke: the emulator's sizes
+            boolean smoke = Boolean.getBoolean("dismc.bench.smoke");
+            AmpBench.print(out, gpu, gpu, quick, Math.min(40L << 30, gpu.batchMemoryBytes() / 3), smoke);
+            out.println();
             int ln = z.langevinWeights();
             int lr = z.langevinReplicas();
             long[] ids = new long[lr];

@@ -13,7 +13,7 @@ public final class Experiments {
         for (Experiment<?> e : List.of(new HopfieldExperiment(), new RfhmExperiment(), new RfhmUnseenExperiment(),
                 new PerceptronCapacityExperiment(), new PerceptronTeacherExperiment(), new LocalEnergyExperiment(),
                 new GeodesicExperiment(), new BinaryCommitteeExperiment(), new TeacherStudentExperiment(), new BayesKernelExperiment(),
-                new TransferExperiment(), new SpectraExperiment())) {
+                new TransferExperiment(), new SpectraExperiment(), new AmpCsExperiment(), new AmpPerceptronExperiment())) {
             ALL.put(e.name(), e);
         }
     }

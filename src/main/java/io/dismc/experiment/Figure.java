@@ -41,7 +41,8 @@ public record Figure(String x, String xLabel, boolean logX, List<String> series,
 
     /**
      * A profile figure: each point is one curve over the given observables, drawn at the given
-     * abscissae (e.g. local energy at distances d), labelled by the swept parameters.
+     * abscissae (e.g. local energy at distances d), labelled by the swept parameters. Its logX and
+     * {@link #withLogY} are honoured; theory lines are drawn with the curves.
      */
     public static Figure profile(String xLabel, Map<String, Double> observableAt, String yLabel) {
         return new Figure(null, xLabel, false, List.copyOf(observableAt.keySet()), yLabel, null, null, observableAt);
@@ -80,37 +81,61 @@ public record Figure(String x, String xLabel, boolean logX, List<String> series,
      * @param logY        logarithmic vertical axis for the default single panel
      * @param titleParams parameters named in the title when they are not swept (default: n)
      * @param symbols     parameter to its symbol in titles and legends (e.g. alpha-d to alpha_D)
+     * @param extras      further figures drawn from the same summaries, each into its own file
      */
-    public record Options(List<Panel> panels, boolean logY, List<String> titleParams, Map<String, String> symbols) {
-        public static final Options DEFAULT = new Options(List.of(), false, List.of("n"), Map.of());
+    public record Options(List<Panel> panels, boolean logY, List<String> titleParams, Map<String, String> symbols, List<Extra> extras) {
+        public static final Options DEFAULT = new Options(List.of(), false, List.of("n"), Map.of(), List.of());
 
         public Options {
             panels = List.copyOf(panels);
             titleParams = List.copyOf(titleParams);
             symbols = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(symbols));
+            extras = List.copyOf(extras);
         }
+
+        public Options(List<Panel> panels, boolean logY, List<String> titleParams, Map<String, String> symbols) {
+            this(panels, logY, titleParams, symbols, List.of());
+        }
+    }
+
+    /**
+     * A further figure of an experiment, drawn into file.png/.svg beside figure.png (theory lines whose
+     * {@link TheoryCurve#figure} names the file are drawn on it).
+     */
+    public record Extra(String file, Figure figure) {}
+
+    /** The same figure on a logarithmic horizontal axis (drawn linear when a value is not positive). */
+    public Figure withLogX() {
+        return new Figure(x, xLabel, true, series, yLabel, heatY, heatYLabel, profile, options);
+    }
+
+    /** The same figure with one more figure drawn beside it into file.png/.svg. */
+    public Figure withExtra(String file, Figure extra) {
+        List<Extra> e = new ArrayList<>(options.extras());
+        e.add(new Extra(file, extra));
+        return with(new Options(options.panels(), options.logY(), options.titleParams(), options.symbols(), e));
     }
 
     /** The same figure drawn as the given panels, stacked top to bottom in one file. */
     public Figure withPanels(Panel... panels) {
-        return with(new Options(List.of(panels), options.logY(), options.titleParams(), options.symbols()));
+        return with(new Options(List.of(panels), options.logY(), options.titleParams(), options.symbols(), options.extras()));
     }
 
     /** The same figure with a logarithmic vertical axis (on its default single panel). */
     public Figure withLogY() {
-        return with(new Options(options.panels(), true, options.titleParams(), options.symbols()));
+        return with(new Options(options.panels(), true, options.titleParams(), options.symbols(), options.extras()));
     }
 
     /** The same figure naming these parameters (and their values, when not swept) in its title. */
     public Figure withTitleParams(String... params) {
-        return with(new Options(options.panels(), options.logY(), Arrays.asList(params), options.symbols()));
+        return with(new Options(options.panels(), options.logY(), Arrays.asList(params), options.symbols(), options.extras()));
     }
 
     /** The same figure writing param as symbol in titles and legends. */
     public Figure withSymbol(String param, String symbol) {
         Map<String, String> s = new LinkedHashMap<>(options.symbols());
         s.put(param, symbol);
-        return with(new Options(options.panels(), options.logY(), options.titleParams(), s));
+        return with(new Options(options.panels(), options.logY(), options.titleParams(), s, options.extras()));
     }
 
     private Figure with(Options o) {

@@ -16,13 +16,21 @@ import java.util.Map;
  *                   else is swept (null: the first panel); for a phase line, the heat map it is drawn on (null: all)
  * @param phaseLine  a line in the plane of the heat maps (horizontal parameter, heat-map parameter), drawn over
  *                   them instead of on the curves
+ * @param figure     the file name of the extra figure it is drawn on ({@link Figure#withExtra}); null: the
+ *                   standard figure and its heat maps
  */
-public record TheoryCurve(String name, double[] x, double[] y, Map<String, Object> at, String observable, boolean phaseLine) {
+public record TheoryCurve(String name, double[] x, double[] y, Map<String, Object> at, String observable, boolean phaseLine,
+                          String figure) {
     public TheoryCurve {
         if (x.length != y.length) {
             throw new IllegalArgumentException("theory line '" + name + "': " + x.length + " abscissae for " + y.length + " values");
         }
         at = Collections.unmodifiableMap(new LinkedHashMap<>(at == null ? Map.of() : at));
+    }
+
+    /** A line on the standard figure (or over its heat maps). */
+    public TheoryCurve(String name, double[] x, double[] y, Map<String, Object> at, String observable, boolean phaseLine) {
+        this(name, x, y, at, observable, phaseLine, null);
     }
 
     /** A black line on the first panel of the curves figure. */
@@ -42,13 +50,18 @@ public record TheoryCurve(String name, double[] x, double[] y, Map<String, Objec
 
     /** The same line, predicting this observable (its panel, its colour). */
     public TheoryCurve of(String observableName) {
-        return new TheoryCurve(name, x, y, at, observableName, phaseLine);
+        return new TheoryCurve(name, x, y, at, observableName, phaseLine, figure);
     }
 
     /** The same line, computed for the curves with parameter = value (their colour). */
     public TheoryCurve at(String param, Object value) {
         Map<String, Object> a = new LinkedHashMap<>(at);
         a.put(param, value);
-        return new TheoryCurve(name, x, y, a, observable, phaseLine);
+        return new TheoryCurve(name, x, y, a, observable, phaseLine, figure);
+    }
+
+    /** The same line, drawn on the extra figure written to file.png/.svg instead of the standard one. */
+    public TheoryCurve onFigure(String file) {
+        return new TheoryCurve(name, x, y, at, observable, phaseLine, file);
     }
 }

@@ -17,7 +17,9 @@ import java.util.List;
  *       observables (stacked), theory lines in the panel of what they predict; or, for a profile
  *       figure, one curve per point over the profile's abscissae;</li>
  *   <li>{@code heatmap-OBS.png/.svg}: for each of the figure's series, when both heat-map
- *       parameters are swept, with the theory phase lines over the cells.</li>
+ *       parameters are swept, with the theory phase lines over the cells;</li>
+ *   <li>{@code FILE.png/.svg}: each extra figure the figure declares, with the theory lines whose
+ *       {@link TheoryCurve#figure} names it.</li>
  * </ul>
  * Titles name the experiment, its fixed parameters and the samples per point; captions say what the
  * error bars are. What is drawn (series, styles, ticks, words) is decided here, in the figure models;
@@ -37,13 +39,27 @@ public final class FigurePlotter {
     public static List<String> plot(String title, Figure fig, List<String> swept, List<PointSummary> summaries,
                                     List<TheoryCurve> theory, Path dir) throws IOException {
         List<String> written = new ArrayList<>();
-        written.addAll(save(lines(title, fig, swept, summaries, theory), dir, "figure"));
+        written.addAll(save(lines(title, fig, swept, summaries, on(theory, null)), dir, "figure"));
         if (fig.profile() == null && fig.heatY() != null && swept.contains(fig.x()) && swept.contains(fig.heatY())) {
             for (String obs : fig.series()) {
-                written.addAll(save(heatMap(title, fig, obs, swept, summaries, theory), dir, "heatmap-" + obs));
+                written.addAll(save(heatMap(title, fig, obs, swept, summaries, on(theory, null)), dir, "heatmap-" + obs));
             }
         }
+        for (Figure.Extra extra : fig.options().extras()) {
+            written.addAll(save(lines(title, extra.figure(), swept, summaries, on(theory, extra.file())), dir, extra.file()));
+        }
         return written;
+    }
+
+    /** The theory lines meant for one figure (null: the standard one). */
+    static List<TheoryCurve> on(List<TheoryCurve> theory, String figure) {
+        List<TheoryCurve> out = new ArrayList<>();
+        for (TheoryCurve c : theory == null ? List.<TheoryCurve>of() : theory) {
+            if (java.util.Objects.equals(c.figure(), figure)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The curves figure (what figure.png shows), for inspection. */
@@ -54,7 +70,7 @@ public final class FigurePlotter {
 
     /** The heat map of one observable (what heatmap-OBS.png shows), for inspection. */
     public static HeatMapFigure heatMap(String experiment, Figure fig, String obs, List<String> swept, List<PointSummary> summaries) {
-        return HeatMaps.build(experiment, fig, obs, swept, summaries);
+        return HeatMaps.build(experiment, fig, obs, swept, summaries, List.of());
     }
 
     /** The heat map of one observable with the theory phase lines meant for it (what heatmap-OBS.png shows). */

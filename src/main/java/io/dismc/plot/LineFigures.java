@@ -262,10 +262,7 @@ final class LineFigures {
         return out;
     }
 
-    /**
-     * One curve per point across the profile observables, at the profile's abscissae; theory lines beside
-     * them, in the colour of the point whose parameter values they name (else black).
-     */
+    /** One curve per point across the profile observables, at the profile's abscissae. */
     private static LineFigure profile(String experiment, Figure fig, List<String> swept, List<PointSummary> summaries,
                                       List<TheoryCurve> theory) {
         List<PlotSeries> series = new ArrayList<>();
@@ -274,7 +271,6 @@ final class LineFigures {
         for (Group g : groups(summaries, swept)) { // ordered by the swept values
             ordered.addAll(g.points());
         }
-        Map<PointSummary, Color> drawn = new LinkedHashMap<>();
         for (PointSummary s : ordered) {
             List<String> label = new ArrayList<>();
             for (String o : swept) {
@@ -292,14 +288,27 @@ final class LineFigures {
             }
             pts.sort(Comparator.comparingDouble(p -> p[0]));
             int i = series.size();
-            drawn.put(s, colours.get(i));
             series.add(new PlotSeries(label.isEmpty() ? "all samples" : String.join(", ", label),
                     pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(),
                     pts.stream().mapToDouble(p -> p[2]).toArray(), new Style(colours.get(i), Marker.nth(i), 0), false));
         }
-        series.addAll(theorySeries(theory, false, c -> profileColour(c, drawn)));
+        boolean logX = fig.logX() && fig.profile().values().stream().allMatch(v -> v > 0);
+        // a line computed for one point (its at() names the point's values) takes that point's colour
+        List<PointSummary> drawn = ordered.stream().filter(s -> fig.profile().keySet().stream().anyMatch(o -> s.stats().get(o) != null
+                && !Double.isNaN(s.stats().get(o).mean()))).toList();
+        series.addAll(theorySeries(theory.stream().filter(c -> !c.phaseLine()).toList(), logX, c -> {
+            for (int i = 0; !c.at().isEmpty() && i < drawn.size(); i++) {
+                Map<String, Object> values = drawn.get(i).point().values();
+                if (c.at().entrySet().stream().allMatch(e -> values.containsKey(e.getKey())
+                        && sameValue(values.get(e.getKey()), e.getValue()))) {
+                    return colours.get(i);
+                }
+            }
+            return THEORY;
+        }));
         double[] xs = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
-        LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, false), Axis.fit(fig.yLabel(), yExtent(series, false), false), series);
+        boolean logY = fig.options().logY() && series.stream().allMatch(s -> allPositive(s.y()));
+        LinePanel panel = new LinePanel(Axis.fit(fig.xLabel(), xs, logX), Axis.fit(fig.yLabel(), yExtent(series, logY), logY), series);
         List<String> title = List.of(Headings.title(experiment, null, fig, swept, summaries),
                 Headings.curvesCaption(summaries, !theory.isEmpty()));
         return new LineFigure(title, List.of(panel));
@@ -343,24 +352,5 @@ final class LineFigures {
     static double value(PointSummary s, String param) {
         Object v = s.point().values().get(param);
         return v instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    /** The colour of the first drawn point whose values include every value the line names. */
-    private static Color profileColour(TheoryCurve c, Map<PointSummary, Color> drawn) {
-        if (c.at().isEmpty()) {
-            return THEORY;
-        }
-        for (Map.Entry<PointSummary, Color> d : drawn.entrySet()) {
-            Map<String, Object> values = d.getKey().point().values();
-            boolean all = true;
-            for (Map.Entry<String, Object> e : c.at().entrySet()) {
-                Object v = values.get(e.getKey());
-                all &= v != null && sameValue(v, e.getValue());
-            }
-            if (all) {
-                return d.getValue();
-            }
-        }
-        return THEORY;
     }
 }

@@ -12,7 +12,7 @@ public final class StreamIds {
     /** What a stream is used for; each purpose gets a disjoint family of streams. */
     public enum Purpose {
         PATTERNS(1), FEATURES(2), LATENTS(3), TEST_EXAMPLES(4), INITIAL_STATE(5), DYNAMICS(6),
-        TEACHER(7), INPUTS(8), TRAINING(9), PERTURBATION(10), BENCH(11);
+        TEACHER(7), INPUTS(8), TRAINING(9), PERTURBATION(10), BENCH(11), NOISE(12);
 
         final long code;
 

@@ -41,7 +41,7 @@ public final class Table {
             }
             for (String o : e.tableObservables()) {
                 Stat st = s.stats().get(o);
-                row.add(Double.isNaN(st.stderr()) ? fmt(st.mean()) : fmt(st.mean()) + " ± " + fmt(st.stderr()));
+                row.add(Double.isNaN(st.stderr()) ? fmt(st.mean()) : cell(st.mean(), st.stderr()));
             }
             row.add(Integer.toString(s.count()));
             rows.add(row);
@@ -78,7 +78,25 @@ public final class Table {
         return k;
     }
 
+    /** A mean and its error in one notation, chosen by the mean (so 0.9995 ± 0.0003 stays fixed-point). */
+    static String cell(double mean, double stderr) {
+        return small(mean) ? scientific(mean) + " ± " + scientific(stderr) : fixed(mean) + " ± " + fixed(stderr);
+    }
+
     static String fmt(double v) {
+        return small(v) ? scientific(v) : fixed(v);
+    }
+
+    // Small values (an MSE of 1e-8) keep their digits in scientific notation.
+    private static boolean small(double v) {
+        return v != 0 && Math.abs(v) < 1e-3;
+    }
+
+    private static String scientific(double v) {
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    private static String fixed(double v) {
         return String.format(Locale.ROOT, Math.abs(v) < 1e4 ? "%.4f" : "%.1f", v);
     }
 }

@@ -1,6 +1,8 @@
 package io.dismc.theory;
 
 import io.dismc.params.UsageError;
+import io.dismc.theory.amp.PerceptronStateEvolutionTable;
+import io.dismc.theory.amp.StateEvolutionTable;
 import io.dismc.theory.hopfield.HopfieldRetrievalTable;
 import io.dismc.theory.hopfield.RfhmLinesTable;
 import io.dismc.theory.hopfield.MixtureSpinodalTable;
@@ -17,7 +19,8 @@ public final class TheoryTables {
 
     static {
         for (TheoryTable t : List.of(new HopfieldRetrievalTable(), new RfhmLinesTable(), new MixtureSpinodalTable(), new CapacityTable(),
-                new GeodesicTable(), new LocalEnergyTable())) {
+                new GeodesicTable(), new LocalEnergyTable(), new StateEvolutionTable(),
+                new PerceptronStateEvolutionTable())) {
             ALL.put(t.name(), t);
         }
     }

@@ -1,5 +1,7 @@
 package io.dismc.amp;
 
+import io.dismc.backend.LinearOps;
+import io.dismc.backend.cpu.CpuLinear;
 import io.dismc.rng.StreamIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,10 @@ final class AmpFixtures {
     static final long SEED = 2024;
     /** The tests' worker pool: the 2 cores of the test machine. */
     static final ForkJoinPool POOL = new ForkJoinPool(2);
+    /** The CPU backend's linear operations on that pool. */
+    static final LinearOps LINEAR = new CpuLinear(POOL, null);
+    /** The same in the calling thread. */
+    static final LinearOps INLINE = new CpuLinear(null, null);
 
     private AmpFixtures() {}
 
@@ -25,6 +31,6 @@ final class AmpFixtures {
     }
 
     static List<AmpResult> run(AmpProblem problem, AmpSettings settings, List<InstanceStreams> streams) {
-        return new GampBatch(problem, settings, POOL).runStored(SEED, streams);
+        return new GampBatch(problem, settings, POOL).run(LINEAR, true, SEED, streams);
     }
 }

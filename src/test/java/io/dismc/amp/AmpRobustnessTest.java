@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.GaussianMatrices;
+import io.dismc.backend.cpu.StoredMatrices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -12,12 +14,12 @@ import org.junit.jupiter.api.function.Executable;
 /** Divergence is recorded per instance, never thrown; bad parameters are refused with their range. */
 class AmpRobustnessTest {
     /** F + c 1 1^T for one instance of the batch: a non-zero-mean matrix, on which AMP diverges (pitfall P2). */
-    private static final class MeanShifted implements SensingMatrices {
-        private final SensingMatrices f;
+    private static final class MeanShifted implements GaussianMatrices {
+        private final GaussianMatrices f;
         private final double shift;
         private final int which;
 
-        MeanShifted(SensingMatrices f, double shift, int which) {
+        MeanShifted(GaussianMatrices f, double shift, int which) {
             this.f = f;
             this.shift = shift;
             this.which = which;
@@ -74,7 +76,7 @@ class AmpRobustnessTest {
         AmpSettings s = AmpSettings.bayesOptimal(p).withMaxIterations(200);
         List<InstanceStreams> streams = AmpFixtures.streams("diverge", 0, 2);
         long[] ids = streams.stream().mapToLong(InstanceStreams::matrix).toArray();
-        SensingMatrices shifted = new MeanShifted(new StoredMatrices(AmpFixtures.SEED, ids, p.m(), n, null), 3.0 / n, 1);
+        GaussianMatrices shifted = new MeanShifted(new StoredMatrices(AmpFixtures.SEED, ids, p.m(), n, null), 3.0 / n, 1);
         List<AmpResult> runs = new GampBatch(p, s, null).run(shifted, AmpFixtures.SEED, streams);
         AmpResult bad = runs.get(1);
         assertEquals(StopReason.DIVERGED, bad.stop());
@@ -86,7 +88,7 @@ class AmpRobustnessTest {
         // its batch-mate is untouched: converged, and the same bits as alone
         AmpResult good = runs.get(0);
         assertTrue(good.converged() && good.success());
-        AmpResult alone = new GampBatch(p, s, null).runStored(AmpFixtures.SEED, streams.subList(0, 1)).get(0);
+        AmpResult alone = new GampBatch(p, s, null).run(AmpFixtures.INLINE, true, AmpFixtures.SEED, streams.subList(0, 1)).get(0);
         assertArrayEquals(alone.trace().mse(), good.trace().mse());
         assertEquals(-1, good.divergedAt());
     }
@@ -112,7 +114,7 @@ class AmpRobustnessTest {
             }
         };
         AmpProblem p = AmpProblem.of(prior, new GaussianNoiseChannel(1e-4), 500, 0.5);
-        AmpResult r = new GampBatch(p, AmpSettings.of(poisoned, p.channel()), null).runStored(AmpFixtures.SEED, AmpFixtures.streams("nan", 0, 1)).get(0);
+        AmpResult r = new GampBatch(p, AmpSettings.of(poisoned, p.channel()), null).run(AmpFixtures.INLINE, true, AmpFixtures.SEED, AmpFixtures.streams("nan", 0, 1)).get(0);
         assertEquals(StopReason.DIVERGED, r.stop());
         assertTrue(r.divergedAt() >= 2, "diverged at " + r.divergedAt());
         assertTrue(Double.isFinite(r.finalMse()));

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.cpu.StoredMatrices;
 import io.dismc.rng.RandomStream;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The determinism contract of docs/models.md, section AMP / matrices: the matrix-free run equals the
+ * The determinism contract of docs/models.md 4.6: the matrix-free run equals the
  * stored-matrix run bit for bit, a batch gives each instance the bits it gets alone, and neither
  * depends on the thread count. Sizes are odd so that tiles and column blocks end in partial pieces.
  */
@@ -77,8 +78,8 @@ class MatricesAndBatchingTest {
         for (VarianceMode mode : VarianceMode.values()) {
             AmpSettings s = AmpSettings.bayesOptimal(p).withMaxIterations(6).withTolerance(0).withVarianceMode(mode);
             GampBatch amp = new GampBatch(p, s, AmpFixtures.POOL);
-            List<AmpResult> stored = amp.runStored(AmpFixtures.SEED, streams);
-            List<AmpResult> regenerated = amp.runRegenerated(AmpFixtures.SEED, streams);
+            List<AmpResult> stored = amp.run(AmpFixtures.LINEAR, true, AmpFixtures.SEED, streams);
+            List<AmpResult> regenerated = amp.run(AmpFixtures.LINEAR, false, AmpFixtures.SEED, streams);
             for (int b = 0; b < streams.size(); b++) {
                 assertSameRun(stored.get(b), regenerated.get(b));
             }
@@ -101,9 +102,9 @@ class MatricesAndBatchingTest {
         AmpProblem p = AmpProblem.of(BinaryPrior.INSTANCE, SignChannel.INSTANCE, N, 1.3);
         AmpSettings s = AmpSettings.bayesOptimal(p).withMaxIterations(25).withTolerance(1e-8);
         List<InstanceStreams> streams = AmpFixtures.streams("batch", 0, 3);
-        List<AmpResult> batch = new GampBatch(p, s, AmpFixtures.POOL).runStored(AmpFixtures.SEED, streams);
+        List<AmpResult> batch = new GampBatch(p, s, AmpFixtures.POOL).run(AmpFixtures.LINEAR, true, AmpFixtures.SEED, streams);
         for (int b = 0; b < streams.size(); b++) {
-            List<AmpResult> alone = new GampBatch(p, s, null).runStored(AmpFixtures.SEED, streams.subList(b, b + 1));
+            List<AmpResult> alone = new GampBatch(p, s, null).run(AmpFixtures.INLINE, true, AmpFixtures.SEED, streams.subList(b, b + 1));
             assertSameRun(batch.get(b), alone.get(0));
         }
         // the instances differ (different streams) and stop on their own
@@ -112,11 +113,12 @@ class MatricesAndBatchingTest {
 
     @Test
     void memoryEstimate() {
-        // a stored batch: 8 B M N bytes of matrices plus 16 vectors per instance
-        assertEquals(8L * 10 * 1000 * 2000 + 8L * 10 * (8 * 2000 + 8 * 1000), GampBatch.bytesNeeded(10, 2000, 1000, true, 2));
+        // a stored batch: 8 B M N bytes of matrices plus the vectors
+        assertEquals(8L * 10 * 1000 * 2000, AmpFixtures.LINEAR.bytes(10, 1000, 2000, true));
+        assertEquals(8L * 10 * (9 * 2000 + 7 * 1000), GampBatch.vectorBytes(10, 2000, 1000));
         // N = 1e5, alpha = 0.5: 40 GB stored, a few MB per worker regenerated
-        long stored = GampBatch.bytesNeeded(1, 100_000, 50_000, true, 2);
-        long regenerated = GampBatch.bytesNeeded(1, 100_000, 50_000, false, 2);
+        long stored = GampBatch.vectorBytes(1, 100_000, 50_000) + AmpFixtures.LINEAR.bytes(1, 50_000, 100_000, true);
+        long regenerated = GampBatch.vectorBytes(1, 100_000, 50_000) + AmpFixtures.LINEAR.bytes(1, 50_000, 100_000, false);
         assertEquals(4e10, stored, 2e8);
         assertTrue(regenerated < 1e8, "regenerated: " + regenerated);
     }

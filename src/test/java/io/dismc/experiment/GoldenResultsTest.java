@@ -42,7 +42,11 @@ class GoldenResultsTest {
                 c("teacher-student", "teacher-student --n 20 --alpha 0.5,1 --samples 2 --steps 300 --test-size 200"),
                 c("bayes-kernel", "bayes-kernel --n 8 --k 32 --gamma 0.5,1 --burn-in 100 --draws 10 --samples 1 --test-size 100"),
                 c("transfer", "transfer --n 20 --steps 200 --alignment 0,0.9 --delta 0,0.1 --samples 2 --test-size 200"),
-                c("spectra", "spectra --n 16 --k 16,32 --eta 0.3,1 --steps 50 --samples 1 --test-size 200"));
+                c("spectra", "spectra --n 16 --k 16,32 --eta 0.3,1 --steps 50 --samples 1 --test-size 200"),
+                c("amp-cs", "amp-cs --n 200 --alpha 0.3,0.6 --samples 2 --max-iterations 30"),
+                c("amp-cs-l1-informed", "amp-cs --n 200 --alpha 0.5 --algorithm l1 --start uninformed,informed --damping 0.3 --samples 2"
+                        + " --max-iterations 30"),
+                c("amp-perceptron", "amp-perceptron --n 150 --alpha 1,2 --samples 2 --test-examples 200 --max-iterations 30"));
     }
 
     static Arguments c(String name, String args) {

@@ -33,7 +33,7 @@ class CudaBenchSmokeTest {
             String text = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             for (String row : new String[] {"philox_words", "philox_gaussians", "hebbian_popcount", "sign_projection", "updates/s",
-                    "langevin_step"}) {
+                    "langevin_step", "AMP products", "AMP batched instances"}) {
                 assertTrue(text.contains(row), row + " missing from:\n" + text);
             }
         } finally {

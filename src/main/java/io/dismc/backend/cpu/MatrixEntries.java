@@ -1,4 +1,4 @@
-package io.dismc.amp;
+package io.dismc.backend.cpu;
 
 import io.dismc.linalg.MatrixProduct;
 import io.dismc.parallel.Parallel;
@@ -8,8 +8,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The one definition of a sensing matrix's entries and of the products' summation orders, shared by the
- * stored and the regenerated matrices so that the two agree bit for bit (docs/models.md, section AMP /
- * matrices):
+ * stored and the regenerated matrices so that the two agree bit for bit (docs/models.md 4.6):
  * <ul>
  *   <li>F_{mu i} = gaussian(mu N + i) * (1/sqrt(N)) of the instance's stream (the factor 1/sqrt(N) is
  *       computed once, as a double);</li>
@@ -20,17 +19,18 @@ import java.util.function.IntConsumer;
  *   <li>the squared products square each entry (f * f) first, then sum in the same order.</li>
  * </ul>
  */
-final class MatrixEntries {
+public final class MatrixEntries {
     /** Rows per tile of a row product (an even count, so the paired vector kernel covers whole tiles). */
-    static final int ROW_TILE = 16;
+    public static final int ROW_TILE = 16;
     /** Tiles per task of a row product. */
     static final int TILES_PER_TASK = 4;
     /** Columns per task of a transposed product. */
-    static final int COLUMN_BLOCK = 512;
+    public static final int COLUMN_BLOCK = 512;
 
     private MatrixEntries() {}
 
-    static double scale(int n) {
+    /** 1/sqrt(N), the entries' scale (the CUDA kernels receive this double). */
+    public static double scale(int n) {
         return 1.0 / Math.sqrt(n);
     }
 
@@ -105,6 +105,18 @@ final class MatrixEntries {
 
     interface TaskBody {
         void run(int instance, int task);
+    }
+
+    static void checkSize(int m, int n) {
+        if (m < 1 || n < 1) {
+            throw new IllegalArgumentException("a Gaussian matrix needs M >= 1 and N >= 1, got " + m + " x " + n);
+        }
+    }
+
+    static void launch(io.dismc.backend.Counters counters) {
+        if (counters != null) {
+            counters.launch();
+        }
     }
 
     static void checkShape(double[][] v, int batch, int len, String what) {

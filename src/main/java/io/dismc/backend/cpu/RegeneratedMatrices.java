@@ -1,4 +1,7 @@
-package io.dismc.amp;
+package io.dismc.backend.cpu;
+
+import io.dismc.backend.Counters;
+import io.dismc.backend.GaussianMatrices;
 
 import io.dismc.rng.RandomStream;
 import java.util.Arrays;
@@ -7,22 +10,29 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Matrix-free sensing matrices: F is never stored; every product regenerates the entries it needs from
  * the instance's Philox stream, addressed by (instance stream, row, column), and sums them in the orders
- * of {@link MatrixEntries}, so a run equals the stored-matrix run bit for bit (docs/models.md, section
- * AMP / matrices). Costs 2 M N Gaussian draws per product pair instead of 8 M N bytes per instance.
+ * of {@link MatrixEntries}, so a run equals the stored-matrix run bit for bit (docs/models.md 4.6). Costs 2 M N Gaussian draws per product pair instead of 8 M N bytes per instance.
  */
-public final class RegeneratedMatrices implements SensingMatrices {
+public final class RegeneratedMatrices implements GaussianMatrices {
     private final long seed;
     private final long[] streams;
     private final int m;
     private final int n;
     private final double scale;
     private final ForkJoinPool pool;
+    private final Counters counters;
 
     public RegeneratedMatrices(long seed, long[] streams, int m, int n, ForkJoinPool pool) {
+        this(seed, streams, m, n, pool, null);
+    }
+
+    /** The same, counting each product as a launch (counters may be null). */
+    public RegeneratedMatrices(long seed, long[] streams, int m, int n, ForkJoinPool pool, Counters counters) {
+        MatrixEntries.checkSize(m, n);
         this.seed = seed;
         this.streams = streams.clone();
-        this.m = Checks.atLeast("M", m, 1);
-        this.n = Checks.atLeast("N", n, 1);
+        this.m = m;
+        this.n = n;
+        this.counters = counters;
         this.scale = MatrixEntries.scale(n);
         this.pool = pool;
     }
@@ -49,6 +59,7 @@ public final class RegeneratedMatrices implements SensingMatrices {
 
     @Override
     public void multiply(double[][] x, double[][] out, boolean[] active, boolean squared) {
+        MatrixEntries.launch(counters);
         MatrixEntries.checkShape(x, batch(), n, "F x input");
         MatrixEntries.checkShape(out, batch(), m, "F x output");
         int tileCount = MatrixEntries.tiles(m);
@@ -71,6 +82,7 @@ public final class RegeneratedMatrices implements SensingMatrices {
 
     @Override
     public void multiplyTransposed(double[][] y, double[][] out, boolean[] active, boolean squared) {
+        MatrixEntries.launch(counters);
         MatrixEntries.checkShape(y, batch(), m, "F^T y input");
         MatrixEntries.checkShape(out, batch(), n, "F^T y output");
         MatrixEntries.forEachTask(pool, active, MatrixEntries.columnTasks(n), (b, task) -> {

@@ -1,4 +1,7 @@
-package io.dismc.amp;
+package io.dismc.backend.cpu;
+
+import io.dismc.backend.Counters;
+import io.dismc.backend.GaussianMatrices;
 
 import io.dismc.rng.RandomStream;
 import java.util.Arrays;
@@ -7,28 +10,34 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Sensing matrices generated once from each instance's Philox stream and kept in memory (8 M N bytes per
  * instance), in tiles of rows; products parallel over instances and row tiles or column blocks with the
- * summation orders of {@link MatrixEntries} (docs/models.md, section AMP / matrices).
+ * summation orders of {@link MatrixEntries} (docs/models.md 4.6).
  */
-public final class StoredMatrices implements SensingMatrices {
+public final class StoredMatrices implements GaussianMatrices {
     private final int m;
     private final int n;
     /** tiles[b][k]: rows k*ROW_TILE .. of instance b, row-major. */
     private final double[][][] tiles;
     private final ForkJoinPool pool;
+    private final Counters counters;
 
     /**
      * seed and one stream id per instance (the lead derives them with io.dismc.rng.StreamIds); pool: where
      * the generation and the products run (null: in the calling thread).
      */
     public StoredMatrices(long seed, long[] streams, int m, int n, ForkJoinPool pool) {
-        Checks.atLeast("M", m, 1);
-        Checks.atLeast("N", n, 1);
+        this(seed, streams, m, n, pool, null);
+    }
+
+    /** The same, counting each product as a launch (counters may be null). */
+    public StoredMatrices(long seed, long[] streams, int m, int n, ForkJoinPool pool, Counters counters) {
+        MatrixEntries.checkSize(m, n);
         if ((long) MatrixEntries.ROW_TILE * n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("N = " + n + " is too large for a tile of " + MatrixEntries.ROW_TILE + " rows");
         }
         this.m = m;
         this.n = n;
         this.pool = pool;
+        this.counters = counters;
         int tileCount = MatrixEntries.tiles(m);
         this.tiles = new double[streams.length][tileCount][];
         double scale = MatrixEntries.scale(n);
@@ -73,6 +82,7 @@ public final class StoredMatrices implements SensingMatrices {
 
     @Override
     public void multiply(double[][] x, double[][] out, boolean[] active, boolean squared) {
+        MatrixEntries.launch(counters);
         MatrixEntries.checkShape(x, batch(), n, "F x input");
         MatrixEntries.checkShape(out, batch(), m, "F x output");
         int tileCount = MatrixEntries.tiles(m);
@@ -90,6 +100,7 @@ public final class StoredMatrices implements SensingMatrices {
 
     @Override
     public void multiplyTransposed(double[][] y, double[][] out, boolean[] active, boolean squared) {
+        MatrixEntries.launch(counters);
         MatrixEntries.checkShape(y, batch(), m, "F^T y input");
         MatrixEntries.checkShape(out, batch(), n, "F^T y output");
         MatrixEntries.forEachTask(pool, active, MatrixEntries.columnTasks(n), (b, task) -> {
