@@ -6,7 +6,15 @@ import io.dismc.backend.Backend;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
+import io.dismc.parallel.Parallel;
+import io.dismc.perceptron.ChainResult;
 import io.dismc.perceptron.DescentSpec;
+import io.dismc.perceptron.HitAndRunMove;
+import io.dismc.perceptron.HitAndRunSampler;
+import io.dismc.perceptron.HitAndRunSpec;
+import io.dismc.perceptron.ReplicatedSgd;
+import io.dismc.perceptron.RsgdOutcome;
+import io.dismc.perceptron.RsgdSpec;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.SeparabilityLp;
 import io.dismc.perceptron.SolverOutcome;
@@ -41,10 +49,17 @@ final class PerceptronParams {
     static final Param<String> WEIGHTS = Param.choice("weights", "spherical", List.of("spherical", "binary"),
             "weights on the sphere |w|^2 = N, or +-1");
     static final Param<String> INPUTS = Param.choice("inputs", "binary", List.of("binary", "gaussian"), "input entries +-1 or N(0,1)");
-    static final Param<String> SOLVER = Param.choice("solver", "auto", List.of("auto", "sa", "gd", "langevin", "mc", "lp"),
-            "auto (sa for binary, gd for spherical weights), sa, gd, langevin, mc (rotations), lp (exact, spherical kappa = 0)");
+    /** The solver choices; "auto" is sa for binary, gd for spherical weights. */
+    static final List<String> SOLVERS = List.of("auto", "sa", "replicated", "gd", "langevin", "mc", "lp", "equilibrium");
+    static final String SOLVER_HELP = "auto (sa for binary, gd for spherical weights); binary: sa, replicated (replicated SGD,"
+            + " dense regions); spherical: gd, langevin, mc (rotations), lp (exact, kappa = 0), equilibrium (a typical solution:"
+            + " hit-and-run on the uniform measure from a GD start)";
+    static final Param<String> SOLVER = Param.choice("solver", "auto", SOLVERS, SOLVER_HELP);
     static final Param<Integer> MAX_STEPS = Param.integer("max-steps", "2000", 1, 100_000_000,
-            "budget: sweeps (sa), gradient steps (gd, langevin), proposals (mc)");
+            "budget: sweeps (sa), epochs (replicated), gradient steps (gd, langevin, and the GD start of equilibrium), proposals (mc)");
+    /** Only experiments that declare it read it; elsewhere replicated SGD runs with the authors' y = 7. */
+    static final Param<Integer> REPLICAS = Param.integer("replicas", "7", 1, 101,
+            "replicated: coupled replicas y (1: no coupling, plain SGD on the perceptron rule)");
     static final Param<Double> BETA0 = Param.real("beta0", "2", 0, false, 1e6, true, "SA: inverse temperature at the first sweep");
     static final Param<Double> BETA1 = Param.real("beta1", "50", 0, false, 1e6, true, "SA: inverse temperature at the last sweep");
     static final Param<Double> ETA = Param.real("eta", "0.05", 0, false, 100, true, "gd / langevin: step size");
@@ -62,10 +77,22 @@ final class PerceptronParams {
         return pt.get(WEIGHTS).equals("binary");
     }
 
+    /** What --solver auto means in an experiment: a solver for binary and one for spherical weights. */
+    record Auto(String binary, String spherical) {}
+
+    /** The engine's usual choice: simulated annealing for binary, gradient descent for spherical weights. */
+    static final Auto STANDARD = new Auto("sa", "gd");
+    /** The papers' solutions: replicated SGD (dense regions) for binary weights, typical (equilibrium) spherical ones. */
+    static final Auto DENSE = new Auto("replicated", "equilibrium");
+
     static String solver(Point pt) {
+        return solver(pt, STANDARD);
+    }
+
+    static String solver(Point pt, Auto auto) {
         String s = pt.get(SOLVER);
         if (s.equals("auto")) {
-            return binary(pt) ? "sa" : "gd";
+            return binary(pt) ? auto.binary() : auto.spherical();
         }
         return s;
     }
@@ -88,13 +115,18 @@ final class PerceptronParams {
     }
 
     static void validate(Point pt, double kappa) {
+        validate(pt, kappa, STANDARD);
+    }
+
+    static void validate(Point pt, double kappa, Auto auto) {
         examples(pt);
-        String s = solver(pt);
-        if (binary(pt) && !s.equals("sa")) {
-            throw new UsageError("--solver: binary weights are trained by simulated annealing (accepted with --weights binary: sa, auto)");
+        String s = solver(pt, auto);
+        if (binary(pt) && !BINARY_SOLVERS.contains(s)) {
+            throw new UsageError("--solver: " + s + " moves spherical weights (accepted with --weights binary: sa, replicated, auto)");
         }
-        if (!binary(pt) && s.equals("sa")) {
-            throw new UsageError("--solver: sa flips binary weights (accepted with --weights spherical: gd, langevin, mc, lp, auto)");
+        if (!binary(pt) && BINARY_SOLVERS.contains(s)) {
+            throw new UsageError("--solver: " + s + " trains binary weights (accepted with --weights spherical: gd, langevin, mc, lp,"
+                    + " equilibrium, auto)");
         }
         int r = pt.get(LOSS);
         if (s.equals("sa") && r > 1) {
@@ -106,10 +138,102 @@ final class PerceptronParams {
         }
     }
 
+    static final List<String> BINARY_SOLVERS = List.of("sa", "replicated");
+
+    /** Replicated SGD's parameters at the point: the authors' (y = 7 unless the experiment declares --replicas), max-steps epochs. */
+    static RsgdSpec rsgd(Point pt, double kappa) {
+        RsgdSpec spec = RsgdSpec.authors(kappa, pt.get(MAX_STEPS));
+        return pt.has(REPLICAS) ? spec.withReplicas(pt.get(REPLICAS)) : spec;
+    }
+
+    /**
+     * The point's solver on every unit of a batch (units of one point; instance k belongs to unit k), from
+     * `starts` random initial conditions each, as {@link #solve}: simulated annealing of the whole batch in
+     * one backend launch, replicated-SGD runs in parallel on the pool, other solvers unit by unit in
+     * parallel. Each run draws only from its own unit's streams, so the outcomes do not depend on the batch.
+     */
+    static List<List<SolverOutcome>> solveAll(List<Unit> units, List<PerceptronInstance> insts, double kappa, int starts,
+                                              Backend backend, Purpose purpose) {
+        return solveAll(units, insts, kappa, starts, backend, purpose, STANDARD);
+    }
+
+    static List<List<SolverOutcome>> solveAll(List<Unit> units, List<PerceptronInstance> insts, double kappa, int starts,
+                                              Backend backend, Purpose purpose, Auto auto) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Point pt = units.get(0).point();
+        for (Unit u : units) {
+            if (u.point().index() != pt.index()) {
+                throw new IllegalArgumentException("solveAll: a batch of one point's units, got points " + pt.index() + " and "
+                        + u.point().index());
+            }
+        }
+        String s = solver(pt, auto);
+        List<List<SolverOutcome>> out = new ArrayList<>();
+        if (s.equals("sa") || s.equals("replicated")) {
+            List<byte[]> w0 = new ArrayList<>();
+            List<RandomStream> streams = new ArrayList<>();
+            int[] instance = new int[units.size() * starts];
+            for (int u = 0; u < units.size(); u++) {
+                for (int k = 0; k < starts; k++) {
+                    instance[u * starts + k] = u;
+                    if (s.equals("sa")) {
+                        w0.add(saStart(units.get(u), purpose, k, insts.get(u).n()));
+                    }
+                    streams.add(units.get(u).stream(purpose, 2L * k + 1));
+                }
+            }
+            List<SolverOutcome> flat = new ArrayList<>();
+            if (s.equals("sa")) {
+                for (AnnealOutcome a : backend.anneal(insts, instance, w0, streams, annealSpec(pt, kappa))) {
+                    flat.add(SolverOutcome.of(a));
+                }
+            } else {
+                List<ReplicatedSgd.Task> tasks = new ArrayList<>();
+                for (int r = 0; r < instance.length; r++) {
+                    tasks.add(new ReplicatedSgd.Task(insts.get(instance[r]), rsgd(pt, kappa), streams.get(r)));
+                }
+                for (RsgdOutcome o : ReplicatedSgd.runAll(tasks, backend.pool())) {
+                    flat.add(of(o));
+                }
+            }
+            for (int u = 0; u < units.size(); u++) {
+                out.add(List.copyOf(flat.subList(u * starts, (u + 1) * starts)));
+            }
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<SolverOutcome>[] each = new List[units.size()];
+        Parallel.forEach(backend.pool(), units.size(), u -> each[u] = solve(pt, units.get(u), insts.get(u), kappa, starts, backend, purpose,
+                auto));
+        return List.of(each);
+    }
+
+    private static byte[] saStart(Unit unit, Purpose purpose, int k, int n) {
+        byte[] w = new byte[n];
+        unit.stream(purpose, 2L * k).spins(0, w, 0, n);
+        return w;
+    }
+
+    private static AnnealSpec annealSpec(Point pt, double kappa) {
+        return new AnnealSpec(pt.get(BETA0), pt.get(BETA1), pt.get(MAX_STEPS), kappa, pt.get(LOSS));
+    }
+
+    /** A replicated-SGD run as the solvers report it: steps are epochs. */
+    static SolverOutcome of(RsgdOutcome o) {
+        return new SolverOutcome(o.weights(), o.solved(), o.epochs(), o.violations());
+    }
+
     /** Runs the point's solver from `starts` random initial conditions (replica r uses stream family member r). */
     static List<SolverOutcome> solve(Point pt, Unit unit, PerceptronInstance inst, double kappa, int starts, Backend backend,
                                      Purpose purpose) {
-        String s = solver(pt);
+        return solve(pt, unit, inst, kappa, starts, backend, purpose, STANDARD);
+    }
+
+    static List<SolverOutcome> solve(Point pt, Unit unit, PerceptronInstance inst, double kappa, int starts, Backend backend,
+                                     Purpose purpose, Auto auto) {
+        String s = solver(pt, auto);
         int n = inst.n();
         List<SolverOutcome> out = new ArrayList<>();
         switch (s) {
@@ -123,16 +247,19 @@ final class PerceptronParams {
                 List<byte[]> w0 = new ArrayList<>();
                 List<RandomStream> streams = new ArrayList<>();
                 for (int k = 0; k < starts; k++) {
-                    byte[] w = new byte[n];
-                    unit.stream(purpose, 2L * k).spins(0, w, 0, n);
-                    w0.add(w);
+                    w0.add(saStart(unit, purpose, k, n));
                     streams.add(unit.stream(purpose, 2L * k + 1));
                 }
-                AnnealSpec spec = new AnnealSpec(pt.get(BETA0), pt.get(BETA1), pt.get(MAX_STEPS), kappa, pt.get(LOSS));
-                for (AnnealOutcome a : backend.anneal(List.of(inst), new int[starts], w0, streams, spec)) {
+                for (AnnealOutcome a : backend.anneal(List.of(inst), new int[starts], w0, streams, annealSpec(pt, kappa))) {
                     out.add(SolverOutcome.of(a));
                 }
             }
+            case "replicated" -> {
+                for (int k = 0; k < starts; k++) {
+                    out.add(of(ReplicatedSgd.run(inst, rsgd(pt, kappa), unit.stream(purpose, 2L * k + 1))));
+                }
+            }
+            case "equilibrium" -> out.addAll(equilibrium(inst, kappa, unit, purpose, starts, pt.get(MAX_STEPS), 1.0, backend));
             case "gd", "langevin" -> {
                 List<float[]> w0 = new ArrayList<>();
                 List<RandomStream> streams = new ArrayList<>();
@@ -157,6 +284,77 @@ final class PerceptronParams {
         return out;
     }
 
+    /**
+     * Typical solutions at margin kappa (the uniform measure on the solution space): per start, a strictly
+     * feasible GD start (stream 2k of the purpose: HitAndRunSampler.descentStarts) and a pair-rotation
+     * hit-and-run chain (stream 2k + 1) run for burnFactor times {@link HitAndRunSpec#decorrelationMoves}
+     * moves; its last state is the solution. Steps: the chain's moves (0 when GD found no start: unsolved).
+     */
+    static List<SolverOutcome> equilibrium(PerceptronInstance inst, double kappa, Unit unit, Purpose purpose, int starts, int maxSteps,
+                                           double burnFactor, Backend backend) {
+        List<SolverOutcome> gd = descentStarts(inst, kappa, unit, purpose, starts, maxSteps, backend);
+        List<HitAndRunSampler.Chain> chains = new ArrayList<>();
+        for (int k = 0; k < starts; k++) {
+            if (gd.get(k).solved()) {
+                chains.add(new HitAndRunSampler.Chain(gd.get(k).weights(), unit.stream(purpose, 2L * k + 1)));
+            }
+        }
+        long moves = (long) Math.ceil(burnFactor * HitAndRunSpec.decorrelationMoves(inst.n(), inst.p()));
+        HitAndRunSpec spec = new HitAndRunSpec(kappa, HitAndRunMove.PAIR_ROTATION, moves, 1, 1, 4 * inst.n());
+        List<ChainResult> rs = chains.isEmpty() ? List.of() : HitAndRunSampler.sample(inst, chains, spec, backend.pool());
+        List<SolverOutcome> out = new ArrayList<>();
+        int c = 0;
+        for (int k = 0; k < starts; k++) {
+            if (!gd.get(k).solved()) {
+                out.add(gd.get(k)); // no strictly feasible start: the GD point, unsolved
+            } else {
+                ChainResult r = rs.get(c++);
+                int v = inst.violations(r.last(), kappa);
+                out.add(new SolverOutcome(r.last(), v == 0, r.moves(), v));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Strictly feasible GD starts, as HitAndRunSampler.descentStarts draws them (hinge loss at kappa + 0.01,
+     * step 0.05, from a uniform random point; stream 2k of the purpose): solved iff the point satisfies
+     * margin kappa + 0.01 (so strictly kappa), else the GD point with its violations at kappa.
+     */
+    static List<SolverOutcome> descentStarts(PerceptronInstance inst, double kappa, Unit unit, Purpose purpose, int starts, int maxSteps,
+                                             Backend backend) {
+        List<RandomStream> streams = new ArrayList<>();
+        for (int k = 0; k < starts; k++) {
+            streams.add(unit.stream(purpose, 2L * k));
+        }
+        return descentStarts(inst, kappa, streams, maxSteps, backend);
+    }
+
+    /** As above, start k from the given stream's family (member 0: the random point, member 1: the descent). */
+    static List<SolverOutcome> descentStarts(PerceptronInstance inst, double kappa, List<RandomStream> streams, int maxSteps,
+                                             Backend backend) {
+        List<float[]> init = new ArrayList<>();
+        List<RandomStream> dyn = new ArrayList<>();
+        for (RandomStream st : streams) {
+            RandomStream.Family f = st.family();
+            init.add(SphericalDescent.randomStart(inst.n(), f.stream(0)));
+            dyn.add(f.stream(1));
+        }
+        List<SolverOutcome> out = new ArrayList<>();
+        for (SolverOutcome o : SphericalDescent.run(inst, init, dyn, new DescentSpec(0.05, 0, maxSteps, kappa + 0.01, 1), backend)) {
+            int v = inst.violations(o.weights(), kappa);
+            out.add(new SolverOutcome(o.weights(), o.solved() && v == 0, o.steps(), v));
+        }
+        return out;
+    }
+
+    /** The random-label instances of a batch's units, built in parallel on the pool. */
+    static List<PerceptronInstance> instances(List<Unit> units, List<Param<?>> instanceParams, Backend backend) {
+        PerceptronInstance[] out = new PerceptronInstance[units.size()];
+        Parallel.forEach(backend.pool(), units.size(), u -> out[u] = storage(units.get(u).point(), units.get(u), instanceParams));
+        return List.of(out);
+    }
+
     /** Random-label instance at the point (storage problem), keyed by the instance parameters. */
     static PerceptronInstance storage(Point pt, Unit unit, List<Param<?>> instanceParams) {
         int n = pt.get(N);
@@ -165,5 +363,16 @@ final class PerceptronParams {
         double[] x = PerceptronProblems.inputs(n, p, gaussian, unit.instanceStream(instanceParams, Purpose.INPUTS, 0));
         byte[] y = PerceptronProblems.randomLabels(p, unit.instanceStream(instanceParams, Purpose.INPUTS, 1));
         return PerceptronProblems.instance(x, y, n, p, gaussian);
+    }
+
+    /** The line, computed for the swept values of p other than skip (the curves it takes its colour from). */
+    static TheoryCurve atSwept(TheoryCurve c, Point p, List<String> swept, String skip) {
+        TheoryCurve out = c;
+        for (String name : swept) {
+            if (!name.equals(skip)) {
+                out = out.at(name, p.values().get(name));
+            }
+        }
+        return out;
     }
 }

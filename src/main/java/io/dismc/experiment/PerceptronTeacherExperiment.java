@@ -6,13 +6,17 @@ import io.dismc.params.Param;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.PerceptronTheory;
 import io.dismc.perceptron.SolverOutcome;
+import io.dismc.parallel.Parallel;
 import io.dismc.rng.StreamIds.Purpose;
+import io.dismc.theory.perceptron.BinaryTeacherStudent;
+import io.dismc.theory.perceptron.GibbsLearning;
 import java.util.List;
 
 /**
  * Teacher-student perceptron (docs/models.md 2.4): labels from a teacher w*, a student trained on P = alpha N
  * examples; training error, the overlap R = (w . w_t) / (|w| |w_t|) with the teacher w_t, the generalization error arccos(R)/pi it
- * implies, and the error measured on fresh examples (the two must agree).
+ * implies, and the error measured on fresh examples (the two must agree). Theory on the figure: the RS
+ * learning curve of the Gibbs student (docs/models.md 2.9), which `--solver equilibrium` samples.
  */
 public final class PerceptronTeacherExperiment extends Experiment<PerceptronTeacherExperiment.Result> {
     static final Param<Integer> N = PerceptronParams.n("200");
@@ -48,8 +52,10 @@ public final class PerceptronTeacherExperiment extends Experiment<PerceptronTeac
         return (double) pt.get(N) * PerceptronParams.examples(pt);
     }
 
-    @Override
-    protected Result unit(Unit unit, Backend backend) {
+    /** A teacher's instance: the teacher, the training instance, and fresh test examples it labels. */
+    private record Problem(double[] teacher, PerceptronInstance inst, double[] xt, byte[] yt) {}
+
+    private static Problem problem(Unit unit) {
         Point pt = unit.point();
         int n = pt.get(N);
         int p = PerceptronParams.examples(pt);
@@ -58,14 +64,59 @@ public final class PerceptronTeacherExperiment extends Experiment<PerceptronTeac
                 unit.instanceStream(INSTANCE, Purpose.TEACHER, 0));
         double[] x = PerceptronProblems.inputs(n, p, gaussian, unit.instanceStream(INSTANCE, Purpose.INPUTS, 0));
         byte[] y = PerceptronProblems.teacherLabels(x, n, p, teacher);
-        PerceptronInstance inst = PerceptronProblems.instance(x, y, n, p, gaussian);
-        SolverOutcome o = PerceptronParams.solve(pt, unit, inst, pt.get(PerceptronParams.KAPPA), 1, backend, Purpose.TRAINING).get(0);
         int test = pt.get(TEST);
         double[] xt = PerceptronProblems.inputs(n, test, gaussian, unit.instanceStream(INSTANCE, Purpose.TEST_EXAMPLES, 0));
-        byte[] yt = PerceptronProblems.teacherLabels(xt, n, test, teacher);
-        double r = PerceptronProblems.overlap(o.weights(), teacher);
-        return new Result((double) inst.violations(o.weights(), 0.0) / p, r, PerceptronTheory.generalizationError(r),
-                PerceptronProblems.testError(o.weights(), xt, yt, n), o.solved());
+        return new Problem(teacher, PerceptronProblems.instance(x, y, n, p, gaussian), xt, PerceptronProblems.teacherLabels(xt, n, test, teacher));
+    }
+
+    /** The whole batch at once: simulated annealing of every sample in one backend launch (docs/models.md 2.2). */
+    @Override
+    public List<Result> run(List<Unit> batch, Backend backend) {
+        Problem[] problems = new Problem[batch.size()];
+        Parallel.forEach(backend.pool(), batch.size(), u -> problems[u] = problem(batch.get(u)));
+        List<PerceptronInstance> insts = java.util.Arrays.stream(problems).map(Problem::inst).toList();
+        double kappa = batch.get(0).point().get(PerceptronParams.KAPPA);
+        List<List<SolverOutcome>> found = PerceptronParams.solveAll(batch, insts, kappa, 1, backend, Purpose.TRAINING);
+        Result[] out = new Result[batch.size()];
+        Parallel.forEach(backend.pool(), batch.size(), u -> {
+            Problem pr = problems[u];
+            SolverOutcome o = found.get(u).get(0);
+            int n = pr.inst().n();
+            double r = PerceptronProblems.overlap(o.weights(), pr.teacher());
+            out[u] = new Result((double) pr.inst().violations(o.weights(), 0.0) / pr.inst().p(), r, PerceptronTheory.generalizationError(r),
+                    PerceptronProblems.testError(o.weights(), pr.xt(), pr.yt(), n), o.solved());
+        });
+        return List.of(out);
+    }
+
+    /**
+     * Spherical weights at kappa = 0: the RS learning curve of the Gibbs student arccos(R(alpha))/pi (a
+     * uniformly random point of the version space, which --solver equilibrium samples; GD's solutions are
+     * not typical ones). Binary weights with a binary teacher: the Gibbs transition to perfect
+     * generalization at alpha = 1.245.
+     */
+    @Override
+    public List<TheoryCurve> theory(List<PointSummary> summaries, List<String> swept) {
+        List<TheoryCurve> out = new java.util.ArrayList<>();
+        double lo = summaries.stream().mapToDouble(s -> s.point().get(ALPHA)).min().orElse(1);
+        double hi = summaries.stream().mapToDouble(s -> s.point().get(ALPHA)).max().orElse(1);
+        boolean gibbs = summaries.stream().anyMatch(s -> !PerceptronParams.binary(s.point()) && s.point().get(PerceptronParams.KAPPA) == 0);
+        boolean binary = summaries.stream().anyMatch(s -> PerceptronParams.binary(s.point()) && s.point().get(TEACHER).equals("binary"));
+        if (gibbs) {
+            int m = 40;
+            double[] x = new double[m + 1];
+            double[] y = new double[m + 1];
+            for (int k = 0; k <= m; k++) {
+                x[k] = lo + (hi - lo) * k / m;
+                y[k] = GibbsLearning.generalizationError(x[k]);
+            }
+            out.add(new TheoryCurve("RS Gibbs student (a typical point of the version space: --solver equilibrium)", x, y).of("test_error").at("weights", "spherical"));
+        }
+        if (binary) {
+            double a = BinaryTeacherStudent.PERFECT_GENERALIZATION_ALPHA;
+            out.add(TheoryCurve.vertical("binary teacher and student: Gibbs student perfect above alpha=1.245", a, 1e-3, 0.5).of("test_error").at("weights", "binary"));
+        }
+        return out;
     }
 
     @Override

@@ -38,6 +38,11 @@ public record TheoryCurve(String name, double[] x, double[] y, Map<String, Objec
         this(name, x, y, Map.of(), null, false);
     }
 
+    /** A vertical black line at x from y0 to y1 (a threshold) on the first panel; {@link #of} moves it. */
+    public static TheoryCurve vertical(String name, double x, double y0, double y1) {
+        return new TheoryCurve(name, new double[] {x, x}, new double[] {y0, y1});
+    }
+
     /** A line over the heat maps: x the horizontal parameter, y the heat-map parameter. */
     public static TheoryCurve phaseLine(String name, double[] x, double[] y) {
         return new TheoryCurve(name, x, y, Map.of(), null, true);

@@ -3,7 +3,7 @@ package io.dismc.perceptron;
 /**
  * The proposal family of {@link HitAndRunSampler}; both draw the new point uniformly on the feasible arc
  * (the connected piece containing the current point) of a circle through it, so both leave the uniform
- * measure on the solution space invariant (docs/models.md, section "Equilibrium samplers").
+ * measure on the solution space invariant (docs/models.md 2.2.1).
  */
 public enum HitAndRunMove {
     /**

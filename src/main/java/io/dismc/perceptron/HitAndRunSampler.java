@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Hit-and-run sampler of the uniform (equilibrium, flat) measure on the solution space of a spherical
  * perceptron, {w : |w|^2 = N, Delta^mu = xi^mu . w / sqrt(N) &gt;= kappa for all mu}, started from a
- * solution (docs/models.md, section "Equilibrium samplers"; the great-circle recipe of the spec, after
+ * solution (docs/models.md 2.2.1; the great-circle recipe of the spec, after
  * Annesi et al., PRL 131, 227301 (2023)).
  * <p>
  * A move picks a circle through the current point (a great circle in a random tangent direction, or a

@@ -1,8 +1,8 @@
 package io.dismc.perceptron;
 
 /**
- * Parameters of a hit-and-run run on {w : |w|^2 = N, Delta^mu(w) &gt;= kappa for all mu} (docs/models.md,
- * section "Equilibrium samplers").
+ * Parameters of a hit-and-run run on {w : |w|^2 = N, Delta^mu(w) &gt;= kappa for all mu} (docs/models.md
+ * 2.2.1).
  *
  * @param kappa        margin of the constraints
  * @param move         proposal family

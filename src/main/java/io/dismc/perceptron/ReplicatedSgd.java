@@ -11,7 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Replicated SGD for the binary perceptron: y replicas with real hidden fields H^a and weights
  * W^a = sign(H^a) (sign(0) = -1), coupled through the robust-ensemble term ln 2cosh(gamma sum_b W^b)
- * with the centre traced out (docs/models.md, section "Replicated SGD"; Baldassi, Borgs, Chayes,
+ * with the centre traced out (docs/models.md 2.2.2; Baldassi, Borgs, Chayes,
  * Ingrosso, Lucibello, Saglietti, Zecchina, PNAS 113, E7655 (2016), eq. (C7); the K = 1 case of the
  * authors' BinaryCommitteeMachineRSGD.jl, formula :simple).
  * <p>

@@ -1,8 +1,8 @@
 package io.dismc.perceptron;
 
 /**
- * Parameters of replicated SGD on the robust ensemble with the centre traced out (docs/models.md,
- * section "Replicated SGD"; Baldassi et al., PNAS 113, E7655 (2016), eq. (C7), as implemented in the
+ * Parameters of replicated SGD on the robust ensemble with the centre traced out (docs/models.md
+ * 2.2.2; Baldassi et al., PNAS 113, E7655 (2016), eq. (C7), as implemented in the
  * authors' BinaryCommitteeMachineRSGD.jl with K = 1).
  *
  * @param replicas     y, the number of coupled replicas (y = 1: no coupling)

@@ -4,8 +4,8 @@ import io.dismc.data.PerceptronInstance;
 import java.util.List;
 
 /**
- * Observables of sampled solutions that the replica theory predicts (docs/models.md, section
- * "Equilibrium samplers"): overlaps between independent samples (-&gt; q, or p between two margins), the
+ * Observables of sampled solutions that the replica theory predicts (docs/models.md
+ * 2.2.1): overlaps between independent samples (-&gt; q, or p between two margins), the
  * law of the training stabilities, and energies along geodesics between samples.
  */
 public final class SolutionSpaceStatistics {

@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinPool;
  * Single-flip Monte Carlo of a binary perceptron started from a solution: at zero temperature it
  * samples the uniform measure on the solutions reachable by single flips that keep every constraint
  * Delta^mu &gt;= kappa, at finite beta the Gibbs measure exp(-beta E) with E the number of violated
- * constraints (docs/models.md, section "Equilibrium samplers"). Typical binary solutions are isolated,
+ * constraints (docs/models.md 2.2.3). Typical binary solutions are isolated,
  * so from an algorithmic (dense-region) solution this explores the dense region around it.
  * <p>
  * A flip of w_i moves every field h^mu = xi^mu . w by -2 w_i xi_i^mu, one contiguous row of the site-major

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dismc.backend.CpuBackend;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
-import io.dismc.theory.Gaussians;
+import io.dismc.theory.perceptron.LocalEnergyTheory;
+import io.dismc.theory.perceptron.MixedMarginPair;
+import io.dismc.theory.perceptron.SphericalGardner;
+import io.dismc.theory.perceptron.StarGeometry;
+import io.dismc.theory.perceptron.TypicalGeodesic;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +21,8 @@ import org.junit.jupiter.api.Test;
  * Finite-N checks of hit-and-run equilibrium samples against the replica-symmetric theory of typical
  * solutions of the spherical perceptron (docs/models.md, sections "Equilibrium samplers" and "Negative
  * spherical perceptron"; test plan 7.2 of the perceptron specification, T1-T4 and T9). +-1 inputs,
- * random labels, chains started from gradient-descent solutions. The RS reference values are the
- * specification's tables, quoted as constants.
- * TODO(lead): swap the constants for io.dismc.theory.perceptron once that solver is merged.
+ * random labels, chains started from gradient-descent solutions. The RS reference values are computed by
+ * io.dismc.theory.perceptron (the specification's tables in the comments).
  * <p>
  * Sizes: the spec's N = 400, alpha = 1. Measured over 8 instances x 4 chains (burn-in 1.5 N^2): the
  * means 0.2697 (q), 0.0601 / 0.3120 / 0.5892 (CDF), 0.0090 / 0.0060 (geodesic E at 1/2, 1/4), and the
@@ -30,17 +33,18 @@ import org.junit.jupiter.api.Test;
  * alpha^2 N^2 and pair rotations need about as many moves, each N times cheaper).
  */
 class HitAndRunEquilibriumTest {
-    // spec tables 1.2 (q), 2.2 (geodesic energy), 2.4 (star), 1.1 (stability law), 7.2 (T2 values)
-    static final double Q_ALPHA1_KAPPA_M05 = 0.259524;
-    static final double Q_ALPHA05_KAPPA0 = 0.307393;
-    static final double CDF_KAPPA_PLUS_01 = 0.0607;
-    static final double CDF_0 = 0.3098;
-    static final double CDF_05 = 0.5939;
-    static final double GEODESIC_E_MID = 0.010029;
-    static final double GEODESIC_E_QUARTER = 0.0071;
-    static final double KAPPA_STAR = -0.17106;
-    static final double P_STAR = 0.34211;
-    static final double Q1_STAR = 0.45652;
+    // RS references from io.dismc.theory.perceptron (docs/models.md 2.9)
+    static final double Q_ALPHA1_KAPPA_M05 = SphericalGardner.typicalOverlap(1, -0.5); // 0.259524
+    static final double Q_ALPHA05_KAPPA0 = SphericalGardner.typicalOverlap(0.5, 0); // 0.307393
+    static final double CDF_KAPPA_PLUS_01 = SphericalGardner.stabilityCdf(1, -0.5, -0.4); // 0.0607
+    static final double CDF_0 = SphericalGardner.stabilityCdf(1, -0.5, 0); // 0.3098
+    static final double CDF_05 = SphericalGardner.stabilityCdf(1, -0.5, 0.5); // 0.5939
+    static final double GEODESIC_E_MID = TypicalGeodesic.energy(Q_ALPHA1_KAPPA_M05, -0.5, 0.5); // 0.010029
+    static final double GEODESIC_E_QUARTER = TypicalGeodesic.energy(Q_ALPHA1_KAPPA_M05, -0.5, 0.25); // 0.00706
+    static final double KAPPA_STAR = StarGeometry.starMargin(1, -0.5); // -0.17106
+    static final MixedMarginPair STAR_PAIR = MixedMarginPair.of(1, KAPPA_STAR, -0.5);
+    static final double P_STAR = STAR_PAIR.crossOverlap(); // 0.34211
+    static final double Q1_STAR = STAR_PAIR.q1(); // 0.45652
 
     static final int N = 400;
     static final double KAPPA = -0.5;
@@ -196,15 +200,19 @@ class HitAndRunEquilibriumTest {
 
     /**
      * T9, the star observable: the barrier max_t E(t) on geodesics from typical kappa1-solutions (the same
-     * sampler at margin kappa1) to typical kappa = -0.5 solutions, for kappa1 = -0.45, -0.40, -0.35 (RS
-     * 6.2e-3, 3.6e-3, 1.8e-3, spec table 2.4; +-0.003), on the first 3 instances (one kappa1 chain each,
-     * against the 3 kappa chains); the profile is averaged over pairs before the maximum is taken.
+     * sampler at margin kappa1) to typical kappa = -0.5 solutions, for kappa1 = -0.45, -0.40 (RS 6.2e-3,
+     * 3.6e-3, spec table 2.4; +-0.003; kappa1 = -0.35, RS 1.8e-3, is left out: below 1/P = 2.5e-3 a finite-N
+     * barrier is mostly zero, spec 2.4), on the first 3 instances (one kappa1 chain each, against the 3
+     * kappa chains); the profile is averaged over pairs before the maximum is taken.
      */
     @Test
     void barrierFromHigherMarginSolutionsShrinksAsRs() {
         sampleBase();
-        double[] kappa1 = {-0.45, -0.40, -0.35};
-        double[] rs = {6.2e-3, 3.6e-3, 1.8e-3};
+        double[] kappa1 = {-0.45, -0.40};
+        double[] rs = new double[kappa1.length]; // RS 6.24e-3, 3.58e-3
+        for (int j = 0; j < kappa1.length; j++) {
+            rs[j] = MixedMarginPair.of(1, kappa1[j], KAPPA).barrier().energy();
+        }
         int used = 3;
         int points = 51;
         List<Job> jobs = new ArrayList<>();
@@ -261,16 +269,9 @@ class HitAndRunEquilibriumTest {
         assertEquals(Q1_STAR, q1, 0.06, "q(kappa_star)");
     }
 
-    /** RS local energy of a typical spherical solution after a rotation to overlap 1 - 2d (docs/models.md, "Local energy"). */
+    /** RS local energy of a typical spherical solution after a rotation to overlap 1 - 2d (docs/models.md 2.9). */
     static double rsLocalEnergy(double q, double kappa, double d) {
-        double qd = 1 - 2 * d;
-        double s = Math.sqrt(1 - qd * qd);
-        return Gaussians.expectation(z -> {
-            double k = (kappa - Math.sqrt(q) * z) / Math.sqrt(1 - q);
-            double logTail = Gaussians.logUpperTail(k);
-            return Gaussians.integrate(u -> Math.exp(Gaussians.logDensity(u) - logTail)
-                    * Gaussians.upperTail(qd * (Math.sqrt(q) * z + Math.sqrt(1 - q) * u) / s), k, k + 14, k + 1, k + 3);
-        }, kappa / Math.sqrt(q));
+        return LocalEnergyTheory.atOverlap(q, kappa, d);
     }
 
     /**

@@ -12,6 +12,10 @@ import io.dismc.experiment.PerceptronTeacherExperiment;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import io.dismc.experiment.PointSummary;
+import io.dismc.experiment.TheoryCurve;
+import io.dismc.theory.perceptron.BinaryGardnerDerrida;
+import io.dismc.theory.perceptron.GibbsLearning;
+import io.dismc.theory.perceptron.LocalEnergyTheory;
 import io.dismc.run.Sweep;
 import io.dismc.run.UnitResult;
 import java.util.List;
@@ -84,12 +88,77 @@ class PerceptronExperimentsTest {
     }
 
     /**
-     * Local energy: zero at d = 0 for every solution, rising with d; solutions found with kappa = 0.3
-     * are flatter (lower delta_E at small d) than kappa = 0 ones on the same instances.
+     * The Gibbs student: --solver equilibrium samples a uniformly random point of the version space (N = 200,
+     * alpha = 1, 2, 6 instances), whose teacher overlap and test error follow the RS Gibbs learning curve
+     * (R = 0.4863, 0.7283; error 0.3384, 0.2403) within 0.05 in R and 0.02 in the error (measured here:
+     * instance spread about 0.04 in R at N = 200); GD's solutions, on the same instances, generalize worse.
+     */
+    @Test
+    void theEquilibriumStudentIsTheGibbsStudent() {
+        Sweep s = Sweep.of(new PerceptronTeacherExperiment(), Map.of("n", "200", "alpha", "1,2", "solver", "equilibrium,gd",
+                "test-size", "4000"), 6, 3);
+        for (PointSummary p : summary(s)) {
+            double alpha = p.point().real("alpha");
+            double err = p.stats().get("test_error").mean();
+            if (p.point().choice("solver").equals("equilibrium")) {
+                assertEquals(GibbsLearning.overlap(alpha), p.stats().get("overlap").mean(), 0.05, "Gibbs R at alpha = " + alpha);
+                assertEquals(GibbsLearning.generalizationError(alpha), err, 0.02, "Gibbs error at alpha = " + alpha);
+            } else {
+                assertTrue(err > GibbsLearning.generalizationError(alpha) + 0.03, "GD is not the Gibbs student: " + err);
+            }
+        }
+    }
+
+    /** Every perceptron figure carries its replica lines, computed by io.dismc.theory.perceptron (docs/models.md 2.9). */
+    @Test
+    void everyPerceptronFigureDrawsItsReplicaLines() {
+        assertLine(theory(new PerceptronCapacityExperiment(), Map.of("alpha", "0.4,1", "weights", "binary")), "binary RS alpha_c", "solved",
+                BinaryGardnerDerrida.capacity(0), 1e-12);
+        List<TheoryCurve> spherical = theory(new PerceptronCapacityExperiment(), Map.of("alpha", "3,5", "kappa", "-0.5"));
+        assertLine(spherical, "Gardner RS alpha_c", "solved", 4.770099, 1e-6);
+        assertLine(spherical, "dAT", "solved", 3.9507, 1e-4);
+        assertLine(theory(new PerceptronTeacherExperiment(), Map.of("alpha", "1,2")), "RS Gibbs", "test_error", 1.0, 1e-12);
+        assertEquals(GibbsLearning.generalizationError(1), find(theory(new PerceptronTeacherExperiment(), Map.of("alpha", "1,2")),
+                "RS Gibbs").y()[0], 1e-12);
+        TheoryCurve le = find(theory(new LocalEnergyExperiment(), Map.of("kappa", "0")), "RS typical");
+        assertEquals(LocalEnergyTheory.typical(0.4, 0, le.x()[10]), le.y()[10], 1e-9);
+        List<TheoryCurve> geo = theory(new GeodesicExperiment(), Map.of("alpha", "1"));
+        assertEquals(0.259524, find(geo, "RS q").y()[0], 1e-6);
+        assertEquals(0.010029, find(geo, "RS midpoint").y()[0], 2e-6);
+        assertEquals(0.005075, find(geo, "RS simplex").y()[0], 5e-6);
+        assertEquals(-0.17106, find(geo, "RS kappa_star").y()[0], 1e-4);
+        assertEquals(0.34211, find(geo, "RS p").y()[0], 1e-4);
+        assertEquals(0.0, find(geo, "RS barrier").y()[0], 1e-9);
+        assertLine(theory(new BinaryCommitteeExperiment(), Map.of("alpha", "1", "k", "1", "teacher", "binary")), "K=K*=1 binary teacher", "gen_error", 1.245, 0);
+    }
+
+    static List<TheoryCurve> theory(io.dismc.experiment.Experiment<?> e, Map<String, String> options) {
+        Sweep s = Sweep.of(e, options, 1, 1);
+        return e.theory(s.points().stream().map(p -> new PointSummary(p, Map.of())).toList(), s.swept());
+    }
+
+    static TheoryCurve find(List<TheoryCurve> lines, String prefix) {
+        return lines.stream().filter(c -> c.name().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no theory line '" + prefix + "' among " + lines.stream().map(TheoryCurve::name).toList()));
+    }
+
+    /** A line starting at x = the value (vertical lines: x constant), predicting the observable (its panel). */
+    static void assertLine(List<TheoryCurve> lines, String prefix, String observable, double x, double tol) {
+        TheoryCurve c = find(lines, prefix);
+        assertEquals(observable, c.observable(), c.name());
+        assertEquals(x, c.x()[0], tol, c.name());
+    }
+
+    /**
+     * Local energy with simulated annealing (the engine's solver before replicated SGD): zero at d = 0 for every
+     * solution, rising with d; solutions found with kappa = 0.3 are flatter (lower delta_E at small d) than
+     * kappa = 0 ones on the same instances. (At N = 201 part of that flatness is the +-1 lattice: flipping dN
+     * weights moves h = w . xi by at most 2dN, so a margin of 0.3 sqrt(N) = 4.3 survives d = 0.005.)
      */
     @Test
     void highMarginSolutionsAreFlatter() {
-        Sweep s = Sweep.of(new LocalEnergyExperiment(), Map.of("n", "201", "alpha", "0.3", "kappa", "0,0.3", "moves", "20"), 6, 5);
+        Sweep s = Sweep.of(new LocalEnergyExperiment(), Map.of("n", "201", "alpha", "0.3", "kappa", "0,0.3", "moves", "20", "solver", "sa",
+                "max-steps", "2000"), 6, 5);
         List<UnitResult> units = s.run(cpu);
         for (UnitResult u : units) {
             assertEquals(1.0, u.observables().get("solved"), "SA solves alpha = 0.3 at both margins");
@@ -133,23 +202,28 @@ class PerceptronExperimentsTest {
         double[] path = Geodesic.profile(inst, sols.get(0).weights(), sols.get(1).weights(), -0.3, 11);
         assertEquals(0.0, path[0]);
         assertEquals(0.0, path[10]);
-        // kappa >= 0: the solution space is convex, every barrier and the simplex are at zero energy
-        Sweep convex = Sweep.of(new GeodesicExperiment(), Map.of("n", "150", "alpha", "0.8", "kappa", "0.2", "kappa-high", "0.4"), 4, 9);
-        for (UnitResult u : convex.run(cpu)) {
+        // kappa >= 0: the solution space is convex, every barrier and the simplex are at zero energy, and the
+        // deterministic star criterion holds for every pair
+        Sweep convex = Sweep.of(new GeodesicExperiment(), Map.of("n", "150", "alpha", "0.8", "kappa", "0.2", "high-margin", "value",
+                "kappa-high", "0.4", "burn-in", "0.2"), 4, 9);
+        List<UnitResult> units = convex.run(cpu);
+        for (UnitResult u : units) {
             if (u.observables().get("solved") == 1.0) {
                 assertEquals(1.0, u.observables().get("zero_barrier_typical"));
                 assertEquals(1.0, u.observables().get("zero_barrier_high"));
+                assertEquals(1.0, u.observables().get("star_criterion"));
+                assertEquals(0.0, u.observables().get("midpoint_energy"));
                 assertEquals(0.0, u.observables().get("simplex_energy"));
             }
         }
-        assertTrue(convex.run(cpu).stream().anyMatch(u -> u.observables().get("solved") == 1.0), "some vertices found");
+        assertTrue(units.stream().anyMatch(u -> u.observables().get("solved") == 1.0), "some vertices found");
     }
 
     @Test
     void committeeStudentsFitBelowTheirInterpolationThreshold() {
-        Sweep s = Sweep.of(new BinaryCommitteeExperiment(), Map.of("n", "51", "alpha", "0.5", "k", "1,3"), 4, 2);
+        Sweep s = Sweep.of(new BinaryCommitteeExperiment(), Map.of("n", "51", "alpha", "0.5", "k", "1,3", "teacher", "spherical,binary"), 4, 2);
         for (PointSummary p : summary(s)) {
-            assertEquals(1.0, p.stats().get("solved").mean(), "K = " + p.point().integer("k"));
+            assertEquals(1.0, p.stats().get("solved").mean(), "K = " + p.point().integer("k") + ", " + p.point().choice("teacher"));
             assertTrue(p.stats().get("gen_error").mean() < 0.5, "better than chance");
         }
     }

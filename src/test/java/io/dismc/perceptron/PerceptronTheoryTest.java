@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The closed-form references of docs/models.md 2.8, computed by the engine. */
+/** The closed-form references of docs/models.md 2.8, computed by the engine (Gardner's capacity: SphericalGardnerTest). */
 class PerceptronTheoryTest {
-
-    @Test
-    void gardnerCapacityMatchesTheClassicValues() {
-        assertEquals(2.000, PerceptronTheory.gardnerCapacity(0), 5e-4);
-        assertEquals(0.961, PerceptronTheory.gardnerCapacity(0.5), 5e-4);
-        assertEquals(0.520, PerceptronTheory.gardnerCapacity(1), 5e-4);
-        assertEquals(4.77, PerceptronTheory.gardnerCapacity(-0.5), 5e-3);
-        assertEquals(13.27, PerceptronTheory.gardnerCapacity(-1), 5e-3);
-    }
 
     @Test
     void coverProbabilityIsExact() {
