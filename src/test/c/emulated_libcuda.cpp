@@ -75,6 +75,7 @@ static int __popcll(unsigned long long x) { return __builtin_popcountll(x); }
 #include "async_sweep.cu"
 #include "anneal.cu"
 #include "linear.cu"
+#include "rsgd.cu"
 
 // ---- launching ------------------------------------------------------------------------------------
 using Launcher = void (*)(void **);
@@ -131,6 +132,8 @@ static const std::map<std::string, Launcher> &kernels() {
         {"gaussian_fill", run_kernel<&gaussian_fill>},
         {"gaussian_rows", run_kernel<&gaussian_rows>},
         {"gaussian_columns", run_kernel<&gaussian_columns>},
+        {"rsgd_start", run_kernel<&rsgd_start>},
+        {"rsgd_epochs", run_kernel<&rsgd_epochs>},
     };
     return k;
 }

@@ -117,6 +117,15 @@ public interface Backend extends AutoCloseable {
     List<AnnealOutcome> anneal(List<PerceptronInstance> instances, int[] instance, List<byte[]> starts, List<RandomStream> streams,
                                AnnealSpec spec);
 
+    // --- replicated SGD (kernels/rsgd.cu) ---
+
+    /**
+     * Batched replicated SGD of binary perceptrons (docs/models.md 2.2.2): run r trains its y coupled
+     * replicas on instances.get(instance[r]), drawing from the family of streams.get(r); outcome r belongs
+     * to run r and does not depend on the batch. Every run of the batch goes in one launch.
+     */
+    List<RsgdOutcome> replicatedSgd(List<PerceptronInstance> instances, int[] instance, List<RandomStream> streams, RsgdSpec spec);
+
     // --- training (kernels/langevin.cu, kernels/two_layer.cu) ---
 
     /** Training of weight vectors: Langevin steps and two-layer passes. */

@@ -11,6 +11,7 @@ import io.dismc.backend.cpu.HostSpinStack;
 import io.dismc.backend.cpu.LocalField;
 import io.dismc.backend.cpu.PatternCouplings;
 import io.dismc.backend.cpu.RandomFills;
+import io.dismc.backend.cpu.ReplicatedSgdRun;
 import io.dismc.backend.cpu.Relaxation;
 import io.dismc.backend.cpu.SignProjection;
 import io.dismc.backend.cpu.SpinKernels;
@@ -284,6 +285,23 @@ public final class CpuBackend implements Backend {
                                             List<RandomStream> streams, AnnealSpec spec, ForkJoinPool pool) {
         AnnealOutcome[] out = new AnnealOutcome[starts.size()];
         Parallel.forEach(pool, out.length, r -> out[r] = BinaryAnnealing.run(instances.get(instance[r]), starts.get(r), streams.get(r), spec));
+        return List.of(out);
+    }
+
+    @Override
+    public List<RsgdOutcome> replicatedSgd(List<PerceptronInstance> instances, int[] instance, List<RandomStream> streams, RsgdSpec spec) {
+        counters.sweepLaunch(streams.size());
+        return replicatedSgdOnHost(instances, instance, streams, spec, pool);
+    }
+
+    /** The CPU's replicated SGD over runs in parallel (also the CUDA backend's path for Gaussian inputs). */
+    static List<RsgdOutcome> replicatedSgdOnHost(List<PerceptronInstance> instances, int[] instance, List<RandomStream> streams,
+                                                 RsgdSpec spec, ForkJoinPool pool) {
+        if (instance.length != streams.size()) {
+            throw new IllegalArgumentException("replicated SGD: " + instance.length + " instance indices for " + streams.size() + " runs");
+        }
+        RsgdOutcome[] out = new RsgdOutcome[streams.size()];
+        Parallel.forEach(pool, out.length, r -> out[r] = ReplicatedSgdRun.run(instances.get(instance[r]), spec, streams.get(r)));
         return List.of(out);
     }
 

@@ -14,6 +14,7 @@ import io.dismc.backend.cuda.HebbianDriver;
 import io.dismc.backend.cuda.NativeConfig;
 import io.dismc.backend.cuda.ProjectionDriver;
 import io.dismc.backend.cuda.RngDriver;
+import io.dismc.backend.cuda.RsgdDriver;
 import io.dismc.backend.cuda.SweepDriver;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.data.RealMatrix;
@@ -38,6 +39,8 @@ public final class CudaBackend implements Backend {
     /** Sweeps per launch of the sweep kernel: bounds kernel duration, lets T = 0 batches stop early. */
     static final int SWEEPS_PER_LAUNCH = 32;
     static final int MAX_REPLICAS_PER_LAUNCH = 65535;
+    /** Replicated-SGD epochs per launch: bounds kernel duration, lets batches that solve stop early. */
+    static final int EPOCHS_PER_LAUNCH = 32;
 
     private final CudaDevice device;
     private final ForkJoinPool pool;
@@ -50,6 +53,7 @@ public final class CudaBackend implements Backend {
     private final HebbianDriver hebbianDriver;
     private final SweepDriver sweep;
     private final AnnealDriver annealDriver;
+    private final RsgdDriver rsgdDriver;
 
     private CudaBackend(CudaDevice device, int threads, boolean curand) {
         this.device = device;
@@ -64,6 +68,7 @@ public final class CudaBackend implements Backend {
         this.hebbianDriver = new HebbianDriver(device);
         this.sweep = new SweepDriver(device);
         this.annealDriver = new AnnealDriver(device);
+        this.rsgdDriver = new RsgdDriver(device);
     }
 
     /** Opens device 0; useCurand switches bulk disorder to cuRAND (checked usable by the caller). */
@@ -542,6 +547,120 @@ public final class CudaBackend implements Backend {
         List<AnnealOutcome> out = new ArrayList<>();
         for (int k = 0; k < r; k++) {
             out.add(new AnnealOutcome(java.util.Arrays.copyOfRange(w, k * n, (k + 1) * n), energy[k], steps[k]));
+        }
+        return out;
+    }
+
+    @Override
+    public List<RsgdOutcome> replicatedSgd(List<PerceptronInstance> instances, int[] instance, List<RandomStream> streams, RsgdSpec spec) {
+        if (!instances.stream().allMatch(PerceptronInstance::binaryInputs)) {
+            // the kernel keeps integer fields; Gaussian inputs train on the host (same algorithm)
+            device.counters().sweepLaunch(streams.size());
+            return CpuBackend.replicatedSgdOnHost(instances, instance, streams, spec, pool);
+        }
+        int runs = streams.size();
+        if (instance.length != runs) {
+            throw new IllegalArgumentException("replicated SGD: " + instance.length + " instance indices for " + runs + " runs");
+        }
+        if (runs == 0) {
+            return List.of();
+        }
+        if (runs > MAX_REPLICAS_PER_LAUNCH) {
+            throw new IllegalArgumentException("at most " + MAX_REPLICAS_PER_LAUNCH + " replicated-SGD runs per call, got " + runs);
+        }
+        int n = instances.get(0).n();
+        int p = instances.get(0).p();
+        for (PerceptronInstance inst : instances) {
+            if (inst.n() != n || inst.p() != p) {
+                throw new IllegalArgumentException("replicated SGD: the instances of one batch share N x P, got " + inst.n() + " x " + inst.p()
+                        + " beside " + n + " x " + p);
+            }
+        }
+        int y = spec.replicas();
+        int words = (n + 63) >>> 6;
+        long[] xbits = new long[Math.multiplyExact(instances.size(), p * words)];
+        for (int k = 0; k < instances.size(); k++) {
+            double[] xi = instances.get(k).xi(); // site-major, labels folded in; bit i of pattern mu set when +1
+            for (int i = 0; i < n; i++) {
+                for (int mu = 0; mu < p; mu++) {
+                    if (xi[i * p + mu] > 0) {
+                        xbits[(k * p + mu) * words + (i >>> 6)] |= 1L << (i & 63);
+                    }
+                }
+            }
+        }
+        long[] seeds = new long[runs];
+        long[] ids = new long[runs * (y + 2)];
+        for (int r = 0; r < runs; r++) {
+            RandomStream.Family f = streams.get(r).family();
+            seeds[r] = f.seed();
+            for (int m = 0; m < y + 2; m++) {
+                ids[r * (y + 2) + m] = f.stream(m).streamId();
+            }
+        }
+        int threshold = (int) Math.ceil(spec.kappa() * Math.sqrt(n));
+        int batches = (p + spec.batch() - 1) / spec.batch();
+        int rows = 2 * y + 3;
+        double[] table = new double[EPOCHS_PER_LAUNCH * rows];
+        double[] tanh = new double[2 * y + 1];
+        int[] state = new int[runs * RsgdDriver.STATE];
+        byte[] best = new byte[runs * n];
+        String sizes = "replicated SGD N=" + n + " P=" + p + " y=" + y + " runs=" + runs;
+        try (DeviceBuffer dx = device.upload(xbits, "bit-packed inputs " + instances.size() + " x " + p + "x" + n);
+             DeviceBuffer dInst = device.upload(instance, "run instances");
+             DeviceBuffer dSeeds = device.upload(seeds, "run seeds");
+             DeviceBuffer dIds = device.upload(ids, "stream ids");
+             DeviceBuffer dTable = device.alloc(8L * table.length, "epoch parameters");
+             DeviceBuffer dH = device.alloc(8L * runs * y * n, "hidden fields");
+             DeviceBuffer dW = device.alloc((long) runs * y * n, "replica weights");
+             DeviceBuffer dWb = device.alloc(8L * runs * y * words, "packed replica weights");
+             DeviceBuffer dS = device.alloc(4L * runs * n, "replica sums");
+             DeviceBuffer dC = device.alloc(8L * runs * words, "packed centres");
+             DeviceBuffer dOrder = device.alloc(4L * runs * y * p, "pattern orders");
+             DeviceBuffer dROrder = device.alloc(4L * runs * y, "replica orders");
+             DeviceBuffer dFlags = device.alloc(4L * runs * p, "violation flags");
+             DeviceBuffer dState = device.alloc(4L * state.length, "run states");
+             DeviceBuffer dBest = device.alloc(best.length, "reported weights")) {
+            rsgdDriver.start(n, p, y, words, dx, dInst, dSeeds, dIds, dH, dW, dWb, dS, dC, threshold, dState, dBest, runs, sizes);
+            double eta = spec.eta();
+            double lambda = spec.lambda();
+            for (int e0 = 0; e0 < spec.maxEpochs(); e0 += EPOCHS_PER_LAUNCH) {
+                int count = Math.min(EPOCHS_PER_LAUNCH, spec.maxEpochs() - e0);
+                for (int e = 0; e < count; e++) {
+                    // the CPU twin's sequence: eta, lambda multiplied after every epoch
+                    table[e * rows] = eta;
+                    table[e * rows + 1] = lambda;
+                    spec.couplingTable(e0 + e, tanh);
+                    System.arraycopy(tanh, 0, table, e * rows + 2, tanh.length);
+                    eta *= spec.etaFactor();
+                    lambda *= spec.lambdaFactor();
+                }
+                device.copyIn(table, dTable, "epoch parameters");
+                rsgdDriver.epochs(n, p, y, words, spec.batch(), batches, spec.maxEpochs(), e0, count, dx, dInst, dSeeds, dIds, dTable, dH, dW,
+                        dWb, dS, dC, dOrder, dROrder, dFlags, threshold, dState, dBest, runs, sizes);
+                device.download(dState, state, "run states");
+                boolean allSolved = true;
+                for (int r = 0; r < runs; r++) {
+                    allSolved &= state[r * RsgdDriver.STATE + 1] == 1;
+                }
+                if (allSolved) {
+                    break;
+                }
+            }
+            device.download(dState, state, "run states");
+            device.download(dBest, best, "reported weights");
+        }
+        double sqrtN = Math.sqrt(n);
+        List<RsgdOutcome> out = new ArrayList<>(runs);
+        for (int r = 0; r < runs; r++) {
+            int o = r * RsgdDriver.STATE;
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = best[r * n + i];
+            }
+            int epochs = state[o];
+            out.add(new RsgdOutcome(w, state[o + 1] == 1, state[o + 2], epochs, state[o + 3], state[o + 4] / sqrtN, state[o + 5] / sqrtN,
+                    state[o + 6], spec.gamma(Math.max(0, epochs - 1))));
         }
         return out;
     }

@@ -3,6 +3,8 @@ package io.dismc.experiment;
 import io.dismc.backend.AnnealOutcome;
 import io.dismc.backend.AnnealSpec;
 import io.dismc.backend.Backend;
+import io.dismc.backend.RsgdOutcome;
+import io.dismc.backend.RsgdSpec;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.params.Param;
 import io.dismc.params.UsageError;
@@ -12,9 +14,6 @@ import io.dismc.perceptron.DescentSpec;
 import io.dismc.perceptron.HitAndRunMove;
 import io.dismc.perceptron.HitAndRunSampler;
 import io.dismc.perceptron.HitAndRunSpec;
-import io.dismc.perceptron.ReplicatedSgd;
-import io.dismc.perceptron.RsgdOutcome;
-import io.dismc.perceptron.RsgdSpec;
 import io.dismc.perceptron.PerceptronProblems;
 import io.dismc.perceptron.SeparabilityLp;
 import io.dismc.perceptron.SolverOutcome;
@@ -149,8 +148,8 @@ final class PerceptronParams {
     /**
      * The point's solver on every unit of a batch (units of one point; instance k belongs to unit k), from
      * `starts` random initial conditions each, as {@link #solve}: simulated annealing of the whole batch in
-     * one backend launch, replicated-SGD runs in parallel on the pool, other solvers unit by unit in
-     * parallel. Each run draws only from its own unit's streams, so the outcomes do not depend on the batch.
+     * one backend launch, replicated SGD likewise (every start of every unit in one launch), other solvers
+     * unit by unit in parallel. Each run draws only from its own unit's streams, so the outcomes do not depend on the batch.
      */
     static List<List<SolverOutcome>> solveAll(List<Unit> units, List<PerceptronInstance> insts, double kappa, int starts,
                                               Backend backend, Purpose purpose) {
@@ -190,11 +189,7 @@ final class PerceptronParams {
                     flat.add(SolverOutcome.of(a));
                 }
             } else {
-                List<ReplicatedSgd.Task> tasks = new ArrayList<>();
-                for (int r = 0; r < instance.length; r++) {
-                    tasks.add(new ReplicatedSgd.Task(insts.get(instance[r]), rsgd(pt, kappa), streams.get(r)));
-                }
-                for (RsgdOutcome o : ReplicatedSgd.runAll(tasks, backend.pool())) {
+                for (RsgdOutcome o : backend.replicatedSgd(insts, instance, streams, rsgd(pt, kappa))) {
                     flat.add(of(o));
                 }
             }
@@ -255,8 +250,12 @@ final class PerceptronParams {
                 }
             }
             case "replicated" -> {
+                List<RandomStream> streams = new ArrayList<>();
                 for (int k = 0; k < starts; k++) {
-                    out.add(of(ReplicatedSgd.run(inst, rsgd(pt, kappa), unit.stream(purpose, 2L * k + 1))));
+                    streams.add(unit.stream(purpose, 2L * k + 1));
+                }
+                for (RsgdOutcome o : backend.replicatedSgd(List.of(inst), new int[starts], streams, rsgd(pt, kappa))) {
+                    out.add(of(o));
                 }
             }
             case "equilibrium" -> out.addAll(equilibrium(inst, kappa, unit, purpose, starts, pt.get(MAX_STEPS), 1.0, backend));

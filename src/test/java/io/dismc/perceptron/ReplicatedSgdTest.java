@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.CpuBackend;
+import io.dismc.backend.RsgdOutcome;
+import io.dismc.backend.RsgdSpec;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicatedSgdTest {
     static final int N = 1001;
-    static ForkJoinPool pool;
+    static CpuBackend cpu;
 
     @BeforeAll
     static void open() {
-        pool = new ForkJoinPool(2);
+        cpu = new CpuBackend(2);
     }
 
     @AfterAll
     static void close() {
-        pool.shutdown();
+        cpu.close();
     }
 
     static PerceptronInstance instance(int n, double alpha, long seed, boolean gaussian) {
@@ -47,7 +49,7 @@ class ReplicatedSgdTest {
             long seed = firstSeed + s;
             tasks.add(new ReplicatedSgd.Task(instance(n, alpha, seed, false), spec, new RandomStream(seed, 3)));
         }
-        List<RsgdOutcome> out = ReplicatedSgd.runAll(tasks, pool);
+        List<RsgdOutcome> out = ReplicatedSgd.runAll(tasks, cpu);
         for (int s = 0; s < seeds; s++) {
             PerceptronInstance inst = tasks.get(s).instance();
             RsgdOutcome o = out.get(s);
@@ -126,18 +128,15 @@ class ReplicatedSgdTest {
         for (int s = 0; s < 3; s++) {
             tasks.add(new ReplicatedSgd.Task(instance(201, 0.5, 40 + s, s == 2), spec, new RandomStream(40 + s, 3)));
         }
-        ForkJoinPool one = new ForkJoinPool(1);
-        try {
+        try (CpuBackend one = new CpuBackend(1)) {
             List<RsgdOutcome> a = ReplicatedSgd.runAll(tasks, one);
-            List<RsgdOutcome> b = ReplicatedSgd.runAll(tasks, pool);
+            List<RsgdOutcome> b = ReplicatedSgd.runAll(tasks, cpu);
             for (int k = 0; k < tasks.size(); k++) {
                 assertArrayEquals(a.get(k).weights(), b.get(k).weights());
                 assertEquals(a.get(k).epochs(), b.get(k).epochs());
-                RsgdOutcome alone = ReplicatedSgd.run(tasks.get(k).instance(), spec, tasks.get(k).stream());
+                RsgdOutcome alone = ReplicatedSgd.run(tasks.get(k).instance(), spec, tasks.get(k).stream(), cpu);
                 assertArrayEquals(alone.weights(), a.get(k).weights());
             }
-        } finally {
-            one.shutdown();
         }
     }
 
@@ -145,7 +144,7 @@ class ReplicatedSgdTest {
     @Test
     void gaussianInputsAreSolved() {
         PerceptronInstance inst = instance(201, 0.5, 7, true);
-        RsgdOutcome o = ReplicatedSgd.run(inst, RsgdSpec.authors(0.0, 2000), new RandomStream(7, 3));
+        RsgdOutcome o = ReplicatedSgd.run(inst, RsgdSpec.authors(0.0, 2000), new RandomStream(7, 3), cpu);
         assertTrue(o.solved());
         assertEquals(0, inst.violations(o.weights(), 0.0));
         assertEquals(SolutionSpaceStatistics.margin(inst, o.weights()), o.margin(), 1e-12);
@@ -156,7 +155,7 @@ class ReplicatedSgdTest {
     void marginScanStopsAtFirstFailure() {
         PerceptronInstance inst = instance(201, 0.4, 11, false);
         ReplicatedSgd.MarginScan scan = ReplicatedSgd.scanMargins(inst, RsgdSpec.authors(0, 1500), new double[] {0.1, 0.3, 1.0, 1.2},
-                new RandomStream(11, 3));
+                new RandomStream(11, 3), cpu);
         assertEquals(3, scan.outcomes().size());
         assertFalse(scan.outcomes().get(2).solved());
         assertEquals(0.3, scan.largestTarget());
@@ -169,6 +168,6 @@ class ReplicatedSgdTest {
         assertThrows(IllegalArgumentException.class, () -> new RsgdSpec(7, 0, 0.75, 0.05, 0.001, 80, 10, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new RsgdSpec(7, 2, 0.75, 0.05, 0.001, 0, 10, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> ReplicatedSgd.scanMargins(instance(11, 0.5, 1, false),
-                RsgdSpec.authors(0, 1), new double[] {0.2, 0.1}, new RandomStream(1, 1)));
+                RsgdSpec.authors(0, 1), new double[] {0.2, 0.1}, new RandomStream(1, 1), cpu));
     }
 }

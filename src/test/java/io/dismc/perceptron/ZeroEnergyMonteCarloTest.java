@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dismc.backend.CpuBackend;
+import io.dismc.backend.RsgdOutcome;
+import io.dismc.backend.RsgdSpec;
 import io.dismc.data.PerceptronInstance;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayDeque;
@@ -19,6 +22,12 @@ class ZeroEnergyMonteCarloTest {
         double[] x = PerceptronProblems.inputs(n, p, gaussian, new RandomStream(seed, 1));
         byte[] y = PerceptronProblems.randomLabels(p, new RandomStream(seed, 2));
         return PerceptronProblems.instance(x, y, n, p, gaussian);
+    }
+
+    static RsgdOutcome rsgd(PerceptronInstance inst, RsgdSpec spec, RandomStream stream) {
+        try (CpuBackend cpu = new CpuBackend(1)) {
+            return ReplicatedSgd.run(inst, spec, stream, cpu);
+        }
     }
 
     static byte[] bytes(double[] w) {
@@ -38,7 +47,7 @@ class ZeroEnergyMonteCarloTest {
     @Test
     void incrementalFieldsAreExactAndConstraintsHold() {
         PerceptronInstance inst = instance(201, 80, 3, false);
-        RsgdOutcome sol = ReplicatedSgd.run(inst, RsgdSpec.authors(0.1, 2000), new RandomStream(3, 3));
+        RsgdOutcome sol = rsgd(inst, RsgdSpec.authors(0.1, 2000), new RandomStream(3, 3));
         assertTrue(sol.solved());
         byte[] start = bytes(sol.weights());
         int[] checked = new int[1];
@@ -68,7 +77,7 @@ class ZeroEnergyMonteCarloTest {
     @Test
     void realInputsKeepConstraints() {
         PerceptronInstance inst = instance(101, 40, 4, true);
-        RsgdOutcome sol = ReplicatedSgd.run(inst, RsgdSpec.authors(0.0, 2000), new RandomStream(4, 3));
+        RsgdOutcome sol = rsgd(inst, RsgdSpec.authors(0.0, 2000), new RandomStream(4, 3));
         assertTrue(sol.solved());
         FlipMcResult r = ZeroEnergyMonteCarlo.run(inst, bytes(sol.weights()), new RandomStream(4, 5), FlipMcSpec.zeroEnergy(0, 50, 5),
                 (sweep, w, fields) -> assertEquals(0, inst.violations(ZeroEnergyMonteCarlo.asDoubles(w), 0)));

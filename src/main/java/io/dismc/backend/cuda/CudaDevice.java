@@ -28,7 +28,7 @@ import jcuda.driver.JCudaDriver;
 public final class CudaDevice implements AutoCloseable {
     /** PTX modules shipped under /kernels in the jar. */
     public static final List<String> MODULES = List.of("rng", "projection", "hebbian", "async_sweep", "anneal", "langevin", "two_layer",
-            "sphere_descent", "linear");
+            "sphere_descent", "linear", "rsgd");
 
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();

@@ -1,4 +1,4 @@
-package io.dismc.perceptron;
+package io.dismc.backend;
 
 /**
  * What one replicated-SGD run reports.

@@ -1,8 +1,8 @@
-package io.dismc.perceptron;
+package io.dismc.backend;
 
 /**
- * Parameters of replicated SGD on the robust ensemble with the centre traced out (docs/models.md
- * 2.2.2; Baldassi et al., PNAS 113, E7655 (2016), eq. (C7), as implemented in the
+ * Parameters of replicated SGD for the binary perceptron on the robust ensemble with the centre traced
+ * out (docs/models.md 2.2.2; Baldassi et al., PNAS 113, E7655 (2016), eq. (C7), as implemented in the
  * authors' BinaryCommitteeMachineRSGD.jl with K = 1).
  *
  * @param replicas     y, the number of coupled replicas (y = 1: no coupling)
@@ -59,5 +59,17 @@ public record RsgdSpec(int replicas, double eta, double lambda, double gamma0, d
     /** gamma in epoch e (from 0). */
     public double gamma(int epoch) {
         return gamma0 + gammaStep * epoch;
+    }
+
+    /**
+     * The kick's target in epoch e: out[s + y] = tanh(gamma s) for s = sum_b W_i^b in -y..y (sign(s) once
+     * gamma &gt;= {@link #SIGN_GAMMA}). Both backends take it from here (the CUDA one uploads it), so the
+     * hidden fields do not depend on a device math library's tanh.
+     */
+    public void couplingTable(int epoch, double[] out) {
+        double gamma = gamma(epoch);
+        for (int s = -replicas; s <= replicas; s++) {
+            out[s + replicas] = gamma >= SIGN_GAMMA ? Math.signum(s) : Math.tanh(gamma * s);
+        }
     }
 }
