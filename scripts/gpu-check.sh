@@ -30,7 +30,7 @@ prepare() {
   mvn -q -B dependency:copy-dependencies -DincludeScope=test -DincludeGroupIds=org.apache.commons \
       -DoutputDirectory="$bundle/lib" >/dev/null
   # enough for the GPU tests and the benchmark (no figures: java.desktop would double the size)
-  jlink --add-modules java.base,java.logging,jdk.incubator.vector,jdk.unsupported \
+  jlink --add-modules java.base,java.logging,java.management,jdk.management,jdk.incubator.vector,jdk.unsupported \
         --strip-debug --no-header-files --no-man-pages --compress=2 --output "$bundle/runtime" 2>/dev/null \
       || { echo "gpu-check: jlink failed" >&2; exit 1; }
   du -sh "$bundle" | awk '{print "gpu-check: bundle ready: " $1 " in target/gpu-bundle"}'

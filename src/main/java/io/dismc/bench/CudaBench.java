@@ -224,8 +224,9 @@ final class CudaBench {
         return now;
     }
 
+    /** A fraction of peak is shown only where the device reports a peak (the emulator reports none). */
     static void row(PrintStream out, String name, double seconds, double rate, String unit, double fraction, String note) {
         out.printf(Locale.ROOT, "%-34s %9.3f ms %12.3e %-3s %9s %s%n", name, seconds * 1e3, rate, unit,
-                Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * fraction), note);
+                Double.isNaN(fraction) || Double.isInfinite(fraction) || fraction > 100 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * fraction), note);
     }
 }
