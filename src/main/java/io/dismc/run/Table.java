@@ -80,7 +80,7 @@ public final class Table {
 
     /** A mean and its error in one notation, chosen by the mean (so 0.9995 ± 0.0003 stays fixed-point). */
     static String cell(double mean, double stderr) {
-        return small(mean) ? scientific(mean) + " ± " + scientific(stderr) : fixed(mean) + " ± " + fixed(stderr);
+        return small(mean) ? scientific(mean) + " ± " + (stderr == 0 ? fixed(0) : scientific(stderr)) : fixed(mean) + " ± " + fixed(stderr);
     }
 
     static String fmt(double v) {
