@@ -79,8 +79,8 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
     static final List<String> NETWORK_ONLY = List.of("k", "step", "burn-in", "thin", "draws", "chains");
 
     /** The defaults of {@code --protocol bayes} that differ from the declared (gd) ones (docs/models.md 3.6.2). */
-    static final Map<String, String> BAYES_DEFAULTS = pairs("n", "16", "k", "256", "teacher-k", "1", "alpha", "2", "activation", "relu",
-            "task", "linear", "delta", "1,10,100", "gamma0", "0.01,1", "alignment", "0,0.9", "test-size", "500", "step", "0.01", "burn-in", "500",
+    static final Map<String, String> BAYES_DEFAULTS = pairs("n", "16", "k", "128", "teacher-k", "1", "alpha", "2", "activation", "relu",
+            "task", "linear", "delta", "1,10,100", "gamma0", "0.01,1", "alignment", "0,0.9", "test-size", "500", "step", "0.005", "burn-in", "400",
             "thin", "10");
 
     private static Map<String, String> pairs(String... kv) {

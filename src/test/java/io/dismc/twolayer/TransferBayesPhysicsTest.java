@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gamma0 -&gt; 0 limit of Bayesian transfer (docs/models.md 3.6.2), through `transfer --protocol bayes` (n 16, K 256,
- * relu, linear task, P_s = 64, P_t = 32, 1 sample, seed 8): at gamma0 = 0.01 the source posterior is the prior, so the
+ * relu, linear task, P_s = 64, P_t = 32, step 0.01, burn-in 500, 20 draws every 10 steps, 2 chains, 1 sample, seed 8): at gamma0 = 0.01 the source posterior is the prior, so the
  * target posterior mean is the lazy NNGP predictor at the coupled prior's variance v(delta), whatever rho and delta (no
  * transfer benefit); at gamma0 = 1 the same coupling to an aligned source does help, so the equality is not automatic.
  */
@@ -20,8 +20,9 @@ class TransferBayesPhysicsTest {
 
     @Test
     void noTransferBenefitWithoutFeatureLearning() {
-        Sweep s = Sweep.of(new TransferExperiment(), Map.of("protocol", "bayes", "alignment", "0,0.9", "delta", "0,10", "gamma0", "0.01,1",
-                "source-alpha", "4", "test-size", "200"), 1, 8);
+        Sweep s = Sweep.of(new TransferExperiment(), Map.ofEntries(Map.entry("protocol", "bayes"), Map.entry("alignment", "0,0.9"),
+                Map.entry("delta", "0,10"), Map.entry("gamma0", "0.01,1"), Map.entry("source-alpha", "4"), Map.entry("test-size", "200"),
+                Map.entry("k", "256"), Map.entry("step", "0.01"), Map.entry("burn-in", "500"), Map.entry("thin", "10"), Map.entry("draws", "20")), 1, 8);
         List<PointSummary> r;
         try (CpuBackend cpu = new CpuBackend(2)) {
             r = s.summarize(s.run(cpu));
