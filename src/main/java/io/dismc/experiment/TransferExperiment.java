@@ -262,6 +262,9 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
             noise.add(u.instanceStream(SOURCE_CHAINS, Purpose.TRAINING, 2L * c + 1));
         }
         BayesianTransfer.SourcePosterior post = BayesianTransfer.sampleSource(net, train, pt.get(RIDGE), schedule(pt), starts, noise, backend);
+        if (!post.finite()) {
+            return new Source(net, post, Double.NaN); // diverged (step beyond stability): every observable of the unit is NaN
+        }
         double[] f = BayesianTransfer.posteriorMean(net, post.draws(), train, test, pt.get(RIDGE));
         return new Source(net, post, halfMse(f, task.sourceOutputs(test)));
     }
@@ -277,6 +280,9 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
      */
     static Target target(Unit u, Source s, double delta, List<Param<?>> family, Backend backend) {
         Point pt = u.point();
+        if (Double.isNaN(s.error())) {
+            return new Target(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
         TransferTask task = bayesTask(u);
         Dataset train = Dataset.gaussianInputs(pt.get(N), examples(pt, ALPHA), u.instanceStream(TARGET_DATA, Purpose.INPUTS, 1));
         train = train.withTargets(task.targetOutputs(train));
@@ -292,6 +298,9 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
         double ridge = pt.get(RIDGE);
         PosteriorSampling.Draws d = BayesianTransfer.sampleTarget(s.net(), train, test, ridge, delta, anchors, starts, noise, schedule(pt), backend);
         double[] f = d.mean();
+        if (!java.util.Arrays.stream(d.lastWeights()).allMatch(BayesianTransfer::finite)) {
+            return new Target(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
         double[] frozen = BayesianTransfer.frozenPredictor(s.net(), s.posterior().draws(), train, test, ridge);
         double[] lazy = BayesianTransfer.lazyPredictor(s.net().activation(), train, test, delta, ridge);
         return new Target(halfMse(f, y), d.monteCarloError(), halfMse(frozen, y), halfMse(lazy, y), KernelMetrics.rms(f, frozen),

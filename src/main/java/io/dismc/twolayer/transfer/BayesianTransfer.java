@@ -35,7 +35,22 @@ public final class BayesianTransfer {
     private BayesianTransfer() {}
 
     /** The source posterior: every recorded draw of every chain (step-major, then chain) and each chain's last state. */
-    public record SourcePosterior(List<float[]> draws, float[][] last) {}
+    public record SourcePosterior(List<float[]> draws, float[][] last) {
+        /** Whether every draw is finite (a Langevin step beyond stability sends the weights to infinity, then NaN). */
+        public boolean finite() {
+            return draws.stream().allMatch(BayesianTransfer::finite) && java.util.Arrays.stream(last).allMatch(BayesianTransfer::finite);
+        }
+    }
+
+    /** Whether every weight is finite. */
+    public static boolean finite(float[] w) {
+        for (float v : w) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The muP network of feature-learning strength gamma0 with a trained readout. */
     public static TwoLayerNetwork network(int n, int k, Activation g, double gamma0) {
