@@ -92,6 +92,14 @@ public abstract class Experiment<R extends Record> {
         return point.index();
     }
 
+    /**
+     * Defaults that depend on the options given (a protocol's own sizes): parameter name to default text, used for the
+     * parameters not given. None by default (every parameter takes its declared default).
+     */
+    public java.util.Map<String, String> defaults(java.util.Map<String, String> given) {
+        return java.util.Map.of();
+    }
+
     /** Checks a combination of values; throws a UsageError naming the option. */
     public void validate(Point point) {}
 

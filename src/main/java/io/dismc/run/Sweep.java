@@ -21,8 +21,9 @@ public record Sweep(Experiment<?> experiment, Map<String, List<Object>> values, 
     /** Parses option texts (parameter name to value text, e.g. "alpha" to "0.05:0.2:0.01"); defaults fill the rest. */
     public static Sweep of(Experiment<?> e, Map<String, String> options, int samples, long seed) {
         Map<String, List<Object>> values = new LinkedHashMap<>();
+        Map<String, String> defaults = e.defaults(options);
         for (Param<?> p : e.params()) {
-            values.put(p.name(), ValueList.parse(p, options.getOrDefault(p.name(), p.defaultValue())));
+            values.put(p.name(), ValueList.parse(p, options.getOrDefault(p.name(), defaults.getOrDefault(p.name(), p.defaultValue()))));
         }
         for (String k : options.keySet()) {
             if (!values.containsKey(k)) {

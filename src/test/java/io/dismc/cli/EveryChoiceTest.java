@@ -34,7 +34,7 @@ class EveryChoiceTest {
             Map.entry("teacher-student", "--n 20 --alpha 1 --steps 100"),
             Map.entry("bayes-kernel", "--k 16 --p 16 --burn-in 20 --draws 2 --gamma 1 --anbk-samples 500 --test-size 20"),
             Map.entry("flow-kernel", "--k 16 --p 16 --gamma 1 --time 1 --particles 100 --test-size 20"),
-            Map.entry("transfer", "--n 20 --steps 100 --alignment 0.5 --delta 0.1"),
+            Map.entry("transfer", "--n 20 --steps 100 --alignment 0.5 --delta 0.1 --k 4 --burn-in 20 --draws 2 --chains 1"),
             Map.entry("spectra", "--n 16 --k 16 --steps 20 --eta 0.3"),
             Map.entry("amp-cs", "--n 100 --alpha 0.3,0.6 --max-iterations 50"),
             Map.entry("amp-perceptron", "--n 100 --alpha 1,2 --max-iterations 30 --test-examples 200"));
