@@ -42,14 +42,14 @@ public record Point(int index, String experiment, Map<String, Object> values) {
     /**
      * Values left out of every key: the folder the data are read from (a moved folder draws the same numbers), and
      * the synthetic dataset of the two-layer experiments (teacher, alias gaussian), their only data before --dataset
-     * existed, so that adding the option moved no stream.
+     * (and transfer's --source-dataset) existed, so that adding the options moved no stream.
      */
     static boolean unkeyed(String name, Object value) {
         if (name.equals("data-dir")) {
             return true;
         }
         String v = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
-        return name.equals("dataset") && (v.equals("teacher") || v.equals("gaussian"));
+        return (name.equals("dataset") || name.equals("source-dataset")) && (v.equals("teacher") || v.equals("gaussian"));
     }
 
     public static String canonical(Object v) {

@@ -14,6 +14,8 @@ import io.dismc.twolayer.kernel.KernelMetrics;
 import io.dismc.twolayer.kernel.PosteriorSampling;
 import io.dismc.twolayer.transfer.BayesianTransfer;
 import io.dismc.twolayer.transfer.TransferTask;
+import io.dismc.dataset.Datasets;
+import io.dismc.dataset.LabelledData;
 import io.dismc.parallel.Parallel;
 import io.dismc.rng.RandomStream;
 import java.util.ArrayList;
@@ -60,21 +62,27 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
     static final Param<Integer> DRAWS = Param.integer("draws", "20", 1, 1_000_000, "bayes: posterior draws per chain");
     static final Param<Integer> CHAINS = Param.integer("chains", "2", 1, 1024,
             "bayes: Langevin chains; each target chain is coupled to the last draw of one source chain");
+    static final Param<String> SOURCE_DATASET = Param.text("source-dataset", "teacher",
+            "bayes: the source task's dataset when --dataset is a real one (the same forms as --dataset, the same D = N)");
     static final List<Param<?>> INSTANCE = List.of(N, K, TEACHER_K, ALPHA, SOURCE_ALPHA, ALIGNMENT, TwoLayerParams.ACTIVATION);
 
+    // The datasets enter the families that use them (a real one splits batches and streams; the synthetic default is
+    // unkeyed, so synthetic runs draw what they drew before these options); the target data and the uncoupled target
+    // chains do not depend on the source dataset.
     /** bayes: the source task and data (every gamma0, rho and delta shares them). */
-    static final List<Param<?>> SOURCE_DATA = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK);
+    static final List<Param<?>> SOURCE_DATA = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK, SOURCE_DATASET);
     /** bayes: the target task and data (every gamma0 and delta shares them). */
-    static final List<Param<?>> TARGET_DATA = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK, ALPHA, ALIGNMENT);
+    static final List<Param<?>> TARGET_DATA = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK, ALPHA, ALIGNMENT,
+            TwoLayerParams.DATASET);
     /** bayes: the source chains (every rho and delta shares them). */
     static final List<Param<?>> SOURCE_CHAINS = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK, K, GAMMA0, RIDGE,
-            STEP, BURN_IN, THIN, DRAWS, CHAINS);
+            STEP, BURN_IN, THIN, DRAWS, CHAINS, SOURCE_DATASET);
     /** bayes: the target chains without coupling (scratch, every delta shares them). */
     static final List<Param<?>> SCRATCH_CHAINS = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK, ALPHA, ALIGNMENT,
-            K, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS);
+            K, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS, TwoLayerParams.DATASET);
     /** bayes: the coupled target chains. */
     static final List<Param<?>> TARGET_CHAINS = List.of(N, TEACHER_K, SOURCE_ALPHA, TwoLayerParams.ACTIVATION, TASK, ALPHA, ALIGNMENT,
-            K, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS, DELTA);
+            K, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS, DELTA, SOURCE_DATASET, TwoLayerParams.DATASET);
     /** Parameters that change the sampled networks only, not the theory lines (they do not split them). */
     static final List<String> NETWORK_ONLY = List.of("k", "step", "burn-in", "thin", "draws", "chains");
 
@@ -108,7 +116,8 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
                 .params(PROTOCOL, N, K, TEACHER_K, ALPHA, SOURCE_ALPHA, ALIGNMENT, DELTA, TwoLayerParams.ACTIVATION, TASK,
                         TwoLayerParams.parameterization("ntk"), TwoLayerParams.GAMMA, TwoLayerParams.eta("2"),
                         TwoLayerParams.temperature("0"), TwoLayerParams.LAMBDA, TwoLayerParams.steps("2000"), TwoLayerParams.BATCH,
-                        TwoLayerParams.TEST, TwoLayerParams.TIMES, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS)
+                        TwoLayerParams.TEST, TwoLayerParams.TIMES, GAMMA0, RIDGE, STEP, BURN_IN, THIN, DRAWS, CHAINS,
+                        TwoLayerParams.DATASET, SOURCE_DATASET, TwoLayerParams.DATA_DIR)
                 .samples(3)
                 .table("target_test_error", "scratch_test_error", "source_test_error", "frozen_test_error", "lazy_test_error")
                 .figure(new Figure("delta", "elastic coupling delta", false, List.of("target_test_error", "scratch_test_error"),
@@ -122,7 +131,26 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
 
     @Override
     public Map<String, String> defaults(Map<String, String> given) {
-        return "bayes".equals(given.get(PROTOCOL.name())) ? BAYES_DEFAULTS : Map.of();
+        if (!"bayes".equals(given.get(PROTOCOL.name()))) {
+            return Map.of();
+        }
+        String dataset = given.get(TwoLayerParams.DATASET.name());
+        Datasets.Choice c;
+        try {
+            c = dataset == null || dataset.contains(",") ? null : Datasets.parse(dataset);
+        } catch (IllegalArgumentException e) {
+            return BAYES_DEFAULTS; // validate() names the option
+        }
+        if (c == null || c.synthetic()) {
+            return BAYES_DEFAULTS;
+        }
+        // real data: no synthetic alignment, and the images' D as the input dimension
+        Map<String, String> real = new LinkedHashMap<>(BAYES_DEFAULTS);
+        real.put(ALIGNMENT.name(), "0");
+        if (c.knownDimension() > 0) {
+            real.put(N.name(), Integer.toString(c.knownDimension()));
+        }
+        return real;
     }
 
     /** gd: P = round(alpha K N); bayes: P = round(alpha N) (examples per input dimension, the width is large). */
@@ -138,6 +166,28 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
     public void validate(Point pt) {
         examples(pt, ALPHA);
         examples(pt, SOURCE_ALPHA);
+        boolean realTarget = !TwoLayerParams.dataset(pt).synthetic();
+        boolean realSource = !sourceDataset(pt).synthetic();
+        if (realTarget != realSource) {
+            throw new UsageError("--source-dataset " + pt.get(SOURCE_DATASET) + " with --dataset " + pt.get(TwoLayerParams.DATASET)
+                    + ": both tasks come from real data or both are synthetic (accepted: both real, or both teacher)");
+        }
+        if (realTarget && !bayes(pt)) {
+            throw new UsageError("--dataset " + pt.get(TwoLayerParams.DATASET) + ": real datasets are read by the Bayesian protocol"
+                    + " (accepted: --protocol bayes)");
+        }
+        if (realTarget && pt.get(ALIGNMENT) != 0) {
+            throw new UsageError("--alignment " + pt.get(ALIGNMENT) + ": the alignment rho defines the synthetic tasks; real"
+                    + " datasets bring their own (accepted: --alignment 0 with --dataset " + pt.get(TwoLayerParams.DATASET) + ")");
+        }
+        if (realTarget) {
+            TwoLayerParams.checkDataset(pt, pt.get(N));
+            int d = sourceDataset(pt).knownDimension();
+            if (d > 0 && d != pt.get(N)) {
+                throw new UsageError("--n " + pt.get(N) + ": --source-dataset " + pt.get(SOURCE_DATASET) + " has D = " + d
+                        + " inputs (accepted: --n " + d + ")");
+            }
+        }
         if (!bayes(pt)) {
             TwoLayerParams.checkStable(pt, pt.get(DELTA), "delta");
         } else if (pt.get(DRAWS) * (long) pt.get(THIN) + pt.get(BURN_IN) > Integer.MAX_VALUE) {
@@ -209,7 +259,7 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
         Map<String, Unit> byTarget = new LinkedHashMap<>();
         for (Unit u : batch) {
             bySample.putIfAbsent(u.sample(), u);
-            byTarget.putIfAbsent(u.sample() + "/" + u.point().get(ALIGNMENT) + "/" + u.point().get(ALPHA), u);
+            byTarget.putIfAbsent(targetKey(u), u);
         }
         List<Unit> sources = new ArrayList<>(bySample.values());
         Map<Integer, Source> source = new java.util.concurrent.ConcurrentHashMap<>();
@@ -224,11 +274,16 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
         Parallel.forEach(backend.pool(), batch.size(), i -> {
             Unit u = batch.get(i);
             Source s = source.get(u.sample());
-            Target none = scratch.get(u.sample() + "/" + u.point().get(ALIGNMENT) + "/" + u.point().get(ALPHA));
+            Target none = scratch.get(targetKey(u));
             Target t = u.point().get(DELTA) == 0 ? none : target(u, s, u.point().get(DELTA), TARGET_CHAINS, backend);
             out[i] = new Result(t.error, none.error, s.error, t.frozenError, t.lazyError, t.mcError, t.distanceFrozen, t.distanceLazy);
         });
         return List.of(out);
+    }
+
+    /** What the uncoupled target posterior of a unit depends on beyond the batch: sample, rho, alpha and target data. */
+    static String targetKey(Unit u) {
+        return u.sample() + "/" + u.point().get(ALIGNMENT) + "/" + u.point().get(ALPHA) + "/" + u.point().get(TwoLayerParams.DATASET);
     }
 
     /** The source posterior of a sample: its draws, the network and the posterior mean's test error on the source task. */
@@ -252,9 +307,11 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
         Point pt = u.point();
         TwoLayerNetwork net = BayesianTransfer.network(pt.get(N), pt.get(K), TwoLayerParams.activation(pt), pt.get(GAMMA0));
         TransferTask task = bayesTask(u);
-        Dataset train = Dataset.gaussianInputs(pt.get(N), examples(pt, SOURCE_ALPHA), u.instanceStream(SOURCE_DATA, Purpose.INPUTS, 0));
-        train = train.withTargets(task.sourceOutputs(train));
-        Dataset test = testSet(u);
+        LabelledData real = realData(u, SOURCE_DATASET, sourceDataset(pt), SOURCE_DATA, 0, examples(pt, SOURCE_ALPHA));
+        Dataset train = real != null ? real.train()
+                : Dataset.gaussianInputs(pt.get(N), examples(pt, SOURCE_ALPHA), u.instanceStream(SOURCE_DATA, Purpose.INPUTS, 0));
+        train = real != null ? train : train.withTargets(task.sourceOutputs(train));
+        Dataset test = real != null ? real.test() : testSet(u);
         List<float[]> starts = new ArrayList<>();
         List<RandomStream> noise = new ArrayList<>();
         for (int c = 0; c < pt.get(CHAINS); c++) {
@@ -266,7 +323,39 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
             return new Source(net, post, Double.NaN); // diverged (step beyond stability): every observable of the unit is NaN
         }
         double[] f = BayesianTransfer.posteriorMean(net, post.draws(), train, test, pt.get(RIDGE));
-        return new Source(net, post, halfMse(f, task.sourceOutputs(test)));
+        return new Source(net, post, halfMse(f, real != null ? real.yTest() : task.sourceOutputs(test)));
+    }
+
+    /** The point's --source-dataset, parsed (a UsageError naming the option when it is not one). */
+    static Datasets.Choice sourceDataset(Point pt) {
+        try {
+            return Datasets.parse(pt.get(SOURCE_DATASET));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage().replace("--dataset", "--source-dataset"));
+        }
+    }
+
+    /**
+     * bayes on real data (docs/models.md 3.6.3): P examples and the test set of a task read from --data-dir, the subsets
+     * drawn from the task's data stream (INPUTS {@code which}); null for a synthetic task. Its D must be N.
+     */
+    static LabelledData realData(Unit u, Param<String> option, Datasets.Choice c, List<Param<?>> family, int which, int p) {
+        if (c.synthetic()) {
+            return null;
+        }
+        Point pt = u.point();
+        LabelledData d;
+        try {
+            d = Datasets.load(c, java.nio.file.Path.of(pt.get(TwoLayerParams.DATA_DIR)), p, pt.get(TwoLayerParams.TEST),
+                    u.instanceStream(family, Purpose.INPUTS, which));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (d.d() != pt.get(N)) {
+            throw new UsageError("--n " + pt.get(N) + ": --" + option.name() + " " + pt.get(option) + " has D = " + d.d()
+                    + " inputs (accepted: --n " + d.d() + ")");
+        }
+        return d;
     }
 
     /** The test inputs (TEST_EXAMPLES 0 of the source data's instance: every rho sees the same inputs). */
@@ -284,10 +373,12 @@ public final class TransferExperiment extends Experiment<TransferExperiment.Resu
             return new Target(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         TransferTask task = bayesTask(u);
-        Dataset train = Dataset.gaussianInputs(pt.get(N), examples(pt, ALPHA), u.instanceStream(TARGET_DATA, Purpose.INPUTS, 1));
-        train = train.withTargets(task.targetOutputs(train));
-        Dataset test = testSet(u);
-        double[] y = task.targetOutputs(test);
+        LabelledData real = realData(u, TwoLayerParams.DATASET, TwoLayerParams.dataset(pt), TARGET_DATA, 1, examples(pt, ALPHA));
+        Dataset train = real != null ? real.train()
+                : Dataset.gaussianInputs(pt.get(N), examples(pt, ALPHA), u.instanceStream(TARGET_DATA, Purpose.INPUTS, 1));
+        train = real != null ? train : train.withTargets(task.targetOutputs(train));
+        Dataset test = real != null ? real.test() : testSet(u);
+        double[] y = real != null ? real.yTest() : task.targetOutputs(test);
         float[][] anchors = s.posterior().last();
         List<float[]> starts = new ArrayList<>();
         List<RandomStream> noise = new ArrayList<>();
