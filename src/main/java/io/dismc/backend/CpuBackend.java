@@ -196,24 +196,23 @@ public final class CpuBackend implements Backend {
 
     @Override
     public SpinStack mixtures(SpinStack features, int p, int l, int[][] chosen, double[][] weights) {
-        counters.launch();
-        SpinMatrix[] out = new SpinMatrix[features.count()];
-        Parallel.forEach(pool, out.length, b -> {
-            SpinMatrix f = host(features).matrices().get(b);
-            out[b] = SignProjection.mixtures(f::get, f.rows(), p, l, chosen[b], weights[b]);
-        });
-        return new HostSpinStack(features.rows(), p, List.of(out));
+        List<SpinMatrix> f = host(features).matrices();
+        return mixtures(features.count(), features.rows(), b -> f.get(b)::get, p, l, chosen, weights);
     }
 
     @Override
     public SpinStack mixtures(RealStack features, int p, int l, int[][] chosen, double[][] weights) {
+        List<RealMatrix> f = host(features).matrices();
+        return mixtures(features.count(), features.rows(), b -> f.get(b)::get, p, l, chosen, weights);
+    }
+
+    /** The mixtures of either kind of features, one task per instance (features(b) reads instance b's entries). */
+    private SpinStack mixtures(int count, int rows, java.util.function.IntFunction<SignProjection.FeatureValue> features, int p, int l,
+                               int[][] chosen, double[][] weights) {
         counters.launch();
-        SpinMatrix[] out = new SpinMatrix[features.count()];
-        Parallel.forEach(pool, out.length, b -> {
-            RealMatrix f = host(features).matrices().get(b);
-            out[b] = SignProjection.mixtures(f::get, f.rows(), p, l, chosen[b], weights[b]);
-        });
-        return new HostSpinStack(features.rows(), p, List.of(out));
+        SpinMatrix[] out = new SpinMatrix[count];
+        Parallel.forEach(pool, count, b -> out[b] = SignProjection.mixtures(features.apply(b), rows, p, l, chosen[b], weights[b]));
+        return new HostSpinStack(rows, p, List.of(out));
     }
 
     @Override
